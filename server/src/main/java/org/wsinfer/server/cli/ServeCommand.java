@@ -1,0 +1,170 @@
+package org.wsinfer.server.cli;
+
+import org.wsinfer.server.ServerConfig;
+import org.wsinfer.server.WsInferServer;
+import org.wsinfer.server.model.Model;
+import org.wsinfer.server.model.ModelException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code serve}: maps options onto a {@link ServerConfig}, prints it, starts the server and runs until SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Serve predictions over WebSocket (ws://HOST:PORT/ws) with /health, /v1/model and /metrics.")
+public final class ServeCommand implements Callable<Integer> {
+    /** Exit code for bad options or a bad model. */
+    public static final int EXIT_USAGE = 2;
+
+    private static final ServerConfig DEFAULTS = ServerConfig.builder().build();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    private String host = DEFAULTS.host();
+
+    @Option(names = "--port", description = "Port to bind, 0 = a free port (default: ${DEFAULT-VALUE}).")
+    private int port = DEFAULTS.port();
+
+    @Option(names = "--model", paramLabel = "DIR|echo",
+            description = "Model directory (model.json, weights.npy, bias.npy), or 'echo' for the echo model."
+                    + " Default: the embedded default model.")
+    private String model;
+
+    @Option(names = "--echo-dim", description = "Features per row of the echo model (default: ${DEFAULT-VALUE}).")
+    private int echoDim = DEFAULTS.echoDim();
+
+    @Option(names = "--io-threads", description = "Event-loop threads, 0 = Netty's default (default: ${DEFAULT-VALUE}).")
+    private int ioThreads = DEFAULTS.ioThreads();
+
+    @Option(names = "--inference-threads", description = "Inference threads (default: cores = ${DEFAULT-VALUE}).")
+    private int inferenceThreads = DEFAULTS.inferenceThreads();
+
+    @Option(names = "--queue-capacity", description = "Requests waiting for the model before OVERLOADED"
+            + " (default: ${DEFAULT-VALUE}).")
+    private int queueCapacity = DEFAULTS.queueCapacity();
+
+    @Option(names = "--max-queued-elements", description = "Input values waiting for the model before OVERLOADED"
+            + " (default: ${DEFAULT-VALUE}).")
+    private long maxQueuedElements = DEFAULTS.maxQueuedElements();
+
+    @Option(names = "--batching", paramLabel = "on|off", description = "Dynamic batching; off = --max-batch-rows 0"
+            + " (default: on).")
+    private String batching = "on";
+
+    @Option(names = "--max-batch-rows", description = "Largest rows of one model call, 0 = batching off"
+            + " (default: ${DEFAULT-VALUE}).")
+    private int maxBatchRows = DEFAULTS.maxBatchRows();
+
+    @Option(names = {"--max-queue-delay-us", "--max-queue-delay"}, paramLabel = "US",
+            description = "How long the oldest request of a batch may wait for more, in us (default: ${DEFAULT-VALUE}).")
+    private long maxQueueDelayUs = DEFAULTS.maxQueueDelayUs();
+
+    @Option(names = "--max-frame-payload-bytes", description = "Largest WebSocket message, bigger: close 1009"
+            + " (default: ${DEFAULT-VALUE}).")
+    private int maxFramePayloadBytes = DEFAULTS.maxFramePayloadBytes();
+
+    @Option(names = "--max-elements", description = "Largest rows*cols of one request, bigger: TOO_LARGE"
+            + " (default: ${DEFAULT-VALUE}).")
+    private int maxElements = DEFAULTS.maxElements();
+
+    @Option(names = "--max-connections", description = "Largest number of WebSockets, beyond: HTTP 503"
+            + " (default: ${DEFAULT-VALUE}).")
+    private int maxConnections = DEFAULTS.maxConnections();
+
+    @Option(names = "--idle-timeout-ms", description = "Close idle connections after this long (default: ${DEFAULT-VALUE}).")
+    private long idleTimeoutMs = DEFAULTS.idleTimeoutMs();
+
+    @Option(names = "--max-in-flight-per-connection", description = "Unanswered requests per connection before"
+            + " OVERLOADED (default: ${DEFAULT-VALUE}).")
+    private int maxInFlightPerConnection = DEFAULTS.maxInFlightPerConnection();
+
+    @Option(names = "--drain-timeout-ms", description = "Graceful shutdown: wait this long for accepted requests"
+            + " (default: ${DEFAULT-VALUE}).")
+    private long drainTimeoutMs = DEFAULTS.drainTimeoutMs();
+
+    @Option(names = "--backlog", description = "Listen backlog (default: ${DEFAULT-VALUE}).")
+    private int backlog = DEFAULTS.backlog();
+
+    @Option(names = "--write-buffer-low-bytes", description = "Resume reading below this many pending outbound bytes"
+            + " (default: ${DEFAULT-VALUE}).")
+    private int writeBufferLowBytes = DEFAULTS.writeBufferLowBytes();
+
+    @Option(names = "--write-buffer-high-bytes", description = "Stop reading above this many pending outbound bytes"
+            + " (default: ${DEFAULT-VALUE}).")
+    private int writeBufferHighBytes = DEFAULTS.writeBufferHighBytes();
+
+    @Option(names = "--native-transport", negatable = true, fallbackValue = "true",
+            description = "Use native epoll when available (default: ${DEFAULT-VALUE}).")
+    private boolean nativeTransport = DEFAULTS.nativeTransport();
+
+    /** Maps the options onto a validated configuration; {@link IllegalArgumentException} names the bad option. */
+    ServerConfig toConfig() {
+        boolean echo = "echo".equals(model);
+        Path modelDir = model == null || echo ? null : Path.of(model);
+        int rows = switch (batching.toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> maxBatchRows;
+            case "off", "false" -> 0;
+            default -> throw new IllegalArgumentException("--batching must be on or off, not '" + batching + "'");
+        };
+        return ServerConfig.builder()
+                .host(host).port(port).modelDir(modelDir).echo(echo).echoDim(echoDim)
+                .ioThreads(ioThreads).inferenceThreads(inferenceThreads)
+                .queueCapacity(queueCapacity).maxQueuedElements(maxQueuedElements)
+                .maxBatchRows(rows).maxQueueDelayUs(maxQueueDelayUs)
+                .maxFramePayloadBytes(maxFramePayloadBytes).maxElements(maxElements)
+                .maxConnections(maxConnections).idleTimeoutMs(idleTimeoutMs)
+                .maxInFlightPerConnection(maxInFlightPerConnection).drainTimeoutMs(drainTimeoutMs)
+                .backlog(backlog).writeBufferLowBytes(writeBufferLowBytes).writeBufferHighBytes(writeBufferHighBytes)
+                .nativeTransport(nativeTransport)
+                .build();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ServerConfig config;
+        try {
+            config = toConfig();
+        } catch (IllegalArgumentException e) {
+            err.println("serve: " + e.getMessage());
+            err.flush();
+            return EXIT_USAGE;
+        }
+        out.println("config " + config);
+        out.flush();
+        Model loaded;
+        try {
+            loaded = WsInferServer.loadModel(config);
+        } catch (ModelException e) {
+            err.println("serve: bad model: " + e.getMessage());
+            err.flush();
+            return EXIT_USAGE;
+        }
+        WsInferServer server;
+        try {
+            server = WsInferServer.start(config, loaded);
+        } catch (Exception e) {
+            err.println("serve: cannot start: " + e);
+            err.flush();
+            return 1;
+        }
+        Thread hook = new Thread(() -> {
+            server.close();
+            // a JVM stopped by SIGTERM would exit 143: a completed graceful drain is a clean exit
+            Runtime.getRuntime().halt(0);
+        }, "wsinfer-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("listening on " + server.wsUri());
+        out.flush();
+        server.awaitStopped(Long.MAX_VALUE);
+        return 0;
+    }
+}

@@ -1,0 +1,129 @@
+package org.wsinfer.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
+import org.wsinfer.server.inference.ModelHolder;
+import org.wsinfer.server.model.Model;
+import org.wsinfer.server.net.ServerContext;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Answers the HTTP endpoints ({@code GET /health}, {@code GET /v1/model}, {@code GET /metrics}; 404 for other paths,
+ * 405 for other methods) and lets a request for the WebSocket path through to the handshake, unless the connection
+ * limit is reached or the server is not serving (503).
+ */
+@ChannelHandler.Sharable
+public final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** Path of the WebSocket endpoint. */
+    public static final String WEBSOCKET_PATH = "/ws";
+
+    private static final AttributeKey<Boolean> WS_SLOT = AttributeKey.valueOf("wsinfer.wsSlot");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServerContext server;
+
+    /** Routes for {@code server}. */
+    public HttpRoutesHandler(ServerContext server) {
+        this.server = server;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) throws Exception {
+        if (!req.decoderResult().isSuccess()) {
+            HttpResponses.send(ctx, req, HttpResponseStatus.BAD_REQUEST, HttpResponses.TEXT, "bad request\n", true);
+            return;
+        }
+        String path = new QueryStringDecoder(req.uri()).path();
+        switch (path) {
+            case WEBSOCKET_PATH:
+                upgrade(ctx, req);
+                return;
+            case "/health":
+                if (allowed(ctx, req)) {
+                    health(ctx, req);
+                }
+                return;
+            case "/v1/model":
+                if (allowed(ctx, req)) {
+                    HttpResponses.send(ctx, req, HttpResponseStatus.OK, HttpResponses.JSON, modelJson());
+                }
+                return;
+            case "/metrics":
+                if (allowed(ctx, req)) {
+                    HttpResponses.send(ctx, req, HttpResponseStatus.OK, HttpResponses.PROMETHEUS,
+                            server.metrics().scrape());
+                }
+                return;
+            default:
+                HttpResponses.send(ctx, req, HttpResponseStatus.NOT_FOUND, HttpResponses.JSON,
+                        "{\"error\":\"no such path\"}");
+        }
+    }
+
+    private static boolean allowed(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (HttpMethod.GET.equals(req.method())) {
+            return true;
+        }
+        HttpResponses.send(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, HttpResponses.JSON,
+                "{\"error\":\"method not allowed\"}");
+        return false;
+    }
+
+    private void health(ChannelHandlerContext ctx, FullHttpRequest req) {
+        switch (server.state().phase()) {
+            case SERVING:
+                HttpResponses.send(ctx, req, HttpResponseStatus.OK, HttpResponses.JSON, "{\"status\":\"UP\"}");
+                return;
+            case STARTING:
+                HttpResponses.send(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, HttpResponses.JSON,
+                        "{\"status\":\"STARTING\"}");
+                return;
+            default:
+                HttpResponses.send(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, HttpResponses.JSON,
+                        "{\"status\":\"DRAINING\"}", true);
+        }
+    }
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (!server.state().serving()) {
+            HttpResponses.send(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, HttpResponses.TEXT,
+                    "server is not serving\n", true);
+            return;
+        }
+        if (ctx.channel().attr(WS_SLOT).get() == null) {
+            if (!server.metrics().tryOpenWebSocket(server.config().maxConnections())) {
+                HttpResponses.send(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, HttpResponses.TEXT,
+                        "connection limit of " + server.config().maxConnections() + " reached\n", true);
+                return;
+            }
+            ctx.channel().attr(WS_SLOT).set(Boolean.TRUE);
+            ctx.channel().closeFuture().addListener(f -> server.metrics().webSocketClosed());
+            server.webSockets().add(ctx.channel());
+        }
+        ctx.fireChannelRead(req.retain());
+    }
+
+    private String modelJson() throws JsonProcessingException {
+        ModelHolder.Loaded loaded = server.models().loaded();
+        Model m = loaded.model();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", m.name());
+        body.put("version", m.version());
+        body.put("input_dim", m.inputDim());
+        body.put("output_dim", m.outputDim());
+        body.put("dtype", "float32");
+        body.put("loaded_at", DateTimeFormatter.ISO_INSTANT.format(loaded.loadedAt()));
+        return JSON.writeValueAsString(body);
+    }
+}

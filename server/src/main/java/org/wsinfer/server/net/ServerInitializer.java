@@ -1,0 +1,58 @@
+package org.wsinfer.server.net;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.wsinfer.server.http.HttpRoutesHandler;
+import org.wsinfer.server.ws.BackpressureHandler;
+import org.wsinfer.server.ws.IdleCloseHandler;
+import org.wsinfer.server.ws.PredictionHandler;
+
+import java.util.concurrent.TimeUnit;
+
+/** The pipeline of one connection, as in Netty's websocketx server example: only {@code addLast} calls. */
+public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+    /** Largest HTTP request (the handshake and the HTTP endpoints have no body to speak of). */
+    public static final int MAX_HTTP_CONTENT_BYTES = 64 * 1024;
+
+    private final ServerContext server;
+    private final ConnectionTracker tracker;
+    private final HttpRoutesHandler routes;
+    private final WebSocketServerProtocolConfig webSocketConfig;
+
+    /** The initializer of {@code server}'s connections. */
+    public ServerInitializer(ServerContext server) {
+        this.server = server;
+        this.tracker = new ConnectionTracker(server);
+        this.routes = new HttpRoutesHandler(server);
+        this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(HttpRoutesHandler.WEBSOCKET_PATH)
+                .maxFramePayloadLength(server.config().maxFramePayloadBytes())
+                .allowExtensions(false)
+                .handleCloseFrames(true)
+                .dropPongFrames(true)
+                .checkStartsWith(false)
+                .handshakeTimeoutMillis(10_000)
+                .build();
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ch.pipeline()
+                .addLast("connections", tracker)
+                .addLast("idle", new IdleStateHandler(0, 0, server.config().idleTimeoutMs(), TimeUnit.MILLISECONDS))
+                .addLast("http-codec", new HttpServerCodec())
+                .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_CONTENT_BYTES))
+                .addLast("http-routes", routes)
+                .addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig))
+                .addLast("websocket-aggregator", new WebSocketFrameAggregator(server.config().maxFramePayloadBytes()))
+                .addLast("backpressure", BackpressureHandler.INSTANCE)
+                .addLast("idle-close", new IdleCloseHandler())
+                .addLast("prediction", new PredictionHandler(server));
+    }
+}
