@@ -84,7 +84,7 @@ public final class ServerMetrics implements BatchObserver, AutoCloseable {
                 .register(registry);
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            FunctionCounter.builder("wsinfer.process.cpu.time", sun,
+            FunctionCounter.builder("wsinfer.process.cpu", sun,
                             b -> b.getProcessCpuTime() / (double) TimeUnit.SECONDS.toNanos(1))
                     .description("CPU time used by the server process")
                     .baseUnit("seconds")
