@@ -60,6 +60,7 @@ public final class TestWsClient implements AutoCloseable {
     private final Channel channel;
     private final BlockingQueue<Received> received;
     private final CompletableFuture<Void> closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closedByUs = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TestWsClient(EventLoopGroup group, Channel channel, Collector collector) {
         this.group = group;
@@ -179,6 +180,9 @@ public final class TestWsClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closedByUs.compareAndSet(false, true)) {
+            return;
+        }
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
