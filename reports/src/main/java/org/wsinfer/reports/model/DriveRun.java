@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** One {@code drive} run as read from its folder: summary.json figures plus where its interval log is. */
+/**
+ * One {@code drive} run as read from its folder: summary.json figures plus where its interval log is.
+ * {@code injectors} is the per-injector table of a merged run (a missing node otherwise).
+ */
 public record DriveRun(Path dir, RunKey key, String injectorId, String startedAt, long measuredDurationMs,
                        Counts counts, Rates rates, Map<String, LatencyStats> latency, WireBytes bytes,
                        Validity validity, double clockOffsetMs, JsonNode config, JsonNode environment,
-                       Path intervalLog) {
+                       Path intervalLog, JsonNode injectors) {
 
     /** Name of the corrected (coordinated-omission-free) end-to-end latency in {@link #latency()}. */
     public static final String CORRECTED = "corrected";

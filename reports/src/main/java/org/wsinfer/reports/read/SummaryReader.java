@@ -79,7 +79,7 @@ public final class SummaryReader {
                 Json.optLong(root, "measuredDurationMs", 0), counts,
                 new Rates(key.offeredHz(), Json.optNumber(rates, "achievedSendHz"), Json.optNumber(rates, "answeredHz")),
                 latency, bytes, validity, Json.optNumber(root.path("clock"), "offsetMs"), config,
-                root.path("environment"), Files.isRegularFile(hlog) ? hlog : null);
+                root.path("environment"), Files.isRegularFile(hlog) ? hlog : null, root.path("injectors"));
     }
 
     /** Reads one latency stats object. */
