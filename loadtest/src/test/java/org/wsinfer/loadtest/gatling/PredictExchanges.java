@@ -86,16 +86,36 @@ public final class PredictExchanges {
                     .sendBytes(session -> pool.binaryFrame(session.getLong(REQUEST_ID), session.getInt(PAYLOAD_INDEX)))
                     .await(answerTimeout)
                     .on(ws.checkBinaryMessage(answerName(framing)).check(
-                            bodyBytes().transformWithSession((bytes, session) -> validator.checkBinary(bytes,
-                                    session.getLong(REQUEST_ID), session.getInt(PAYLOAD_INDEX)))
-                                    .is(AnswerValidator.VALID)));
+                            bodyBytes().validate(AnswerValidator.VALID, (bytes, session) -> require(
+                                    validator.checkBinary(bytes, session.getLong(REQUEST_ID),
+                                            session.getInt(PAYLOAD_INDEX)), bytes))));
         }
         return ws(sendName(framing))
                 .sendText(session -> pool.textFrame(session.getLong(REQUEST_ID), session.getInt(PAYLOAD_INDEX)))
                 .await(answerTimeout)
                 .on(ws.checkTextMessage(answerName(framing)).check(
-                        bodyString().transformWithSession((text, session) -> validator.checkText(text,
-                                session.getLong(REQUEST_ID), session.getInt(PAYLOAD_INDEX)))
-                                .is(AnswerValidator.VALID)));
+                        bodyString().validate(AnswerValidator.VALID, (text, session) -> require(
+                                validator.checkText(text, session.getLong(REQUEST_ID),
+                                        session.getInt(PAYLOAD_INDEX)), text))));
+    }
+
+    /**
+     * Passes {@code frame} on when {@code verdict} is {@link AnswerValidator#VALID}; otherwise fails the check with
+     * the verdict as its message (Gatling's own {@code is(...)} would report only "failed", not the problem).
+     */
+    private static <T> T require(String verdict, T frame) {
+        if (!AnswerValidator.VALID.equals(verdict)) {
+            throw new InvalidAnswerException(verdict);
+        }
+        return frame;
+    }
+
+    /** A failed answer check; carries no stack trace, its message is the problem. */
+    static final class InvalidAnswerException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidAnswerException(String problem) {
+            super(problem, null, false, false);
+        }
     }
 }
