@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A linear model {@code y = xW + b} whose hot path ({@link #predict}) runs one ND4J/BLAS gemm per batch into
- * per-thread, preallocated native buffers, so the steady state allocates no ND4J arrays.
+ * A linear model {@code y = xW + b} computed with ND4J: the hot path ({@link #predict}) makes one BLAS call per batch on
+ * per-thread, preallocated ND4J native buffers, so the steady state allocates no ND4J arrays.
  */
 public final class LinearModel implements Model {
 
@@ -30,7 +30,7 @@ public final class LinearModel implements Model {
         this.bias = bias;
         this.weightMatrix = Nd4j.create(weights, new long[] {inputDim, outputDim}, DataType.FLOAT);
         this.biasRow = Nd4j.create(bias, new long[] {1, outputDim}, DataType.FLOAT);
-        this.workspaces = ThreadLocal.withInitial(() -> new LinearWorkspace(inputDim, outputDim, bias));
+        this.workspaces = ThreadLocal.withInitial(() -> new LinearWorkspace(weightMatrix, this.bias));
     }
 
     /**
@@ -98,9 +98,27 @@ public final class LinearModel implements Model {
         return bias.clone();
     }
 
-    /** One gemm into this thread's preallocated workspace (bias pre-filled, beta = 1); no per-call ND4J arrays. */
+    /**
+     * The server's path: copies the inputs into this thread's ND4J input buffer, pre-fills the output buffer with the
+     * bias, makes one OpenBLAS call on the buffers ({@code sgemv} for one output, else {@code sgemm}, beta = 1) and
+     * copies the result out. No ND4J array and no op object is created per call once the workspace is big enough.
+     */
     @Override
     public void predict(float[] inputs, int rows, float[] outputs) {
+        Model.checkPredictArguments(this, inputs, rows, outputs);
+        LinearWorkspace ws = workspaces.get();
+        ws.ensureCapacity(rows);
+        ws.load(inputs, rows);
+        ws.multiplyAdd(rows);
+        ws.store(outputs, rows);
+    }
+
+    /**
+     * The same workspaces as {@link #predict} but the product goes through ND4J's op executor
+     * ({@code Nd4j.gemm(x, W, out, false, false, 1.0, 1.0)}, an {@code Mmul} custom op) on cached leading-row views;
+     * for benchmarks, which show its fixed per-call cost of the order of 10 us.
+     */
+    public void predictNd4jGemm(float[] inputs, int rows, float[] outputs) {
         Model.checkPredictArguments(this, inputs, rows, outputs);
         LinearWorkspace ws = workspaces.get();
         ws.ensureCapacity(rows);

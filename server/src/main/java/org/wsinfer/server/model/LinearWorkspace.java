@@ -2,13 +2,15 @@ package org.wsinfer.server.model;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One thread's native buffers for {@link LinearModel#predict}: C-order input [capacity, inputDim] and output
- * [capacity, outputDim] arrays, a bias tile to pre-fill the output, and cached leading-row views; grown on demand.
+ * One thread's native buffers for {@link LinearModel#predict}: ND4J C-order input [capacity, inputDim] and output
+ * [capacity, outputDim] arrays, a bias tile to pre-fill the output, cached leading-row views, and the BLAS call
+ * ({@code sgemv} for one output, {@code sgemm} otherwise) on those buffers; grown on demand.
  */
 final class LinearWorkspace {
 
@@ -18,6 +20,8 @@ final class LinearWorkspace {
     private final int inputDim;
     private final int outputDim;
     private final float[] bias;
+    private final INDArray weights;
+    private final FloatPointer weightsPtr;
     private int capacity;
     private INDArray input;
     private INDArray output;
@@ -28,10 +32,20 @@ final class LinearWorkspace {
     private INDArray[] inputViews;
     private INDArray[] outputViews;
 
-    LinearWorkspace(int inputDim, int outputDim, float[] bias) {
-        this.inputDim = inputDim;
-        this.outputDim = outputDim;
+    /**
+     * @param weights the model's [inputDim, outputDim] C-order, offset-0 weight matrix (read, never written)
+     * @param bias    the model's bias, length outputDim
+     */
+    LinearWorkspace(INDArray weights, float[] bias) {
+        this.inputDim = (int) weights.rows();
+        this.outputDim = (int) weights.columns();
         this.bias = bias;
+        this.weights = weights;
+        if (weights.offset() != 0 || weights.length() != (long) inputDim * outputDim
+                || (inputDim > 1 && weights.stride(0) != outputDim) || (outputDim > 1 && weights.stride(1) != 1)) {
+            throw new IllegalArgumentException("weights must be a contiguous C-order matrix: " + weights.shapeInfoToString());
+        }
+        this.weightsPtr = new FloatPointer(weights.data().addressPointer());
     }
 
     /** Rows the current buffers hold. */
@@ -73,6 +87,26 @@ final class LinearWorkspace {
     void load(float[] inputs, int rows) {
         inputPtr.put(inputs, 0, rows * inputDim);
         Pointer.memcpy(outputPtr, biasTilePtr, (long) rows * outputDim * Float.BYTES);
+    }
+
+    /**
+     * Computes {@code out = x W + out} for the first {@code rows} rows with one OpenBLAS call on the ND4J buffers:
+     * {@code cblas_sgemv} when outputDim is 1, {@code cblas_sgemm} otherwise (row-major, beta = 1 onto the bias).
+     */
+    void multiplyAdd(int rows) {
+        if (outputDim == 1) {
+            openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+                    rows, inputDim, 1f, inputPtr, inputDim, weightsPtr, 1, 1f, outputPtr, 1);
+        } else {
+            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+                    openblas_nolapack.CblasNoTrans, rows, outputDim, inputDim, 1f, inputPtr, inputDim,
+                    weightsPtr, outputDim, 1f, outputPtr, outputDim);
+        }
+    }
+
+    /** The weight matrix this workspace multiplies by. */
+    INDArray weights() {
+        return weights;
     }
 
     /** Copies {@code rows} rows of results out of the native output buffer. */

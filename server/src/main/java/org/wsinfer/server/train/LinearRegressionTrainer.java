@@ -10,7 +10,8 @@ import org.wsinfer.server.model.ModelFactory;
 
 /**
  * Fits {@code y = xW + b} by mini-batch gradient descent on the mean squared error with ND4J: per epoch the rows are
- * shuffled (seeded), and per batch {@code W -= lr * 2/(B*K) * X^T (XW + b - Y)}, {@code b -= lr * 2/(B*K) * sum(err)}.
+ * shuffled (seeded), and per batch of B rows {@code err = XW + b - Y}, {@code W -= lr * 2/(B*K) * X^T err},
+ * {@code b -= lr * 2/(B*K) * 1^T err} (the updates are ND4J gemm calls with transpose and alpha).
  * Initial weights are {@code N(0,1) * 0.01} from {@code SplittableRandom(seed ^ INIT_SALT)}, initial bias 0.
  */
 public final class LinearRegressionTrainer {
@@ -60,6 +61,7 @@ public final class LinearRegressionTrainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        INDArray ones = Nd4j.ones(DataType.FLOAT, 1, Math.min(batchSize, n));
         double[] losses = new double[epochs];
         for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, shuffle);
@@ -67,13 +69,16 @@ public final class LinearRegressionTrainer {
             INDArray ys = Nd4j.pullRows(y, 1, order);
             for (int start = 0; start < n; start += batchSize) {
                 int end = Math.min(n, start + batchSize);
+                int rows = end - start;
                 INDArray xb = xs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
                 INDArray yb = ys.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+                // err = xW + b - y                                     [rows, k]
                 INDArray err = xb.mmul(w).addiRowVector(b).subi(yb);
-                double scale = learningRate * 2.0 / ((double) (end - start) * k);
-                INDArray gradW = xb.transpose().mmul(err);
-                w.subi(gradW.muli(scale));
-                b.subi(err.sum(true, 0).muli(scale));
+                double scale = learningRate * 2.0 / ((double) rows * k);
+                // W -= scale * x^T err ; b -= scale * 1^T err  (gemm: transpose, mmul, mul and sub in one call)
+                Nd4j.gemm(xb, err, w, true, false, -scale, 1.0);
+                INDArray onesRow = rows == ones.columns() ? ones : ones.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows));
+                Nd4j.gemm(onesRow, err, b, false, false, -scale, 1.0);
             }
             double loss = mse(x, y, w, b);
             losses[epoch - 1] = loss;

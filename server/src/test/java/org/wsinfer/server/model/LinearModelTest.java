@@ -65,22 +65,31 @@ class LinearModelTest {
             m.predict(x, rows, y);
             assertMatchesReference(m, x, rows, y, "predict");
             assertMatchesReference(m, x, rows, m.predictNaive(x, rows), "predictNaive");
+            float[] z = new float[rows * out];
+            m.predictNd4jGemm(x, rows, z);
+            assertMatchesReference(m, x, rows, z, "predictNd4jGemm");
         }
     }
 
     @Test
     void workspaceIsReusedAcrossGrowingAndShrinkingBatches() {
-        SplittableRandom rnd = new SplittableRandom(7);
-        LinearModel m = ModelFactory.random("r", 1, 33, 3, 1);
-        int[] sequence = {5, 1, 16, 17, 3, 200, 64, 1, 199, 200, 2, 500, 7};
-        for (int rows : sequence) {
-            float[] x = randomInputs(rnd, rows * 33);
-            float[] y = new float[rows * 3 + 5]; // a longer output array: the tail stays untouched
-            java.util.Arrays.fill(y, 42f);
-            m.predict(x, rows, y);
-            assertMatchesReference(m, x, rows, java.util.Arrays.copyOf(y, rows * 3), "rows " + rows);
-            for (int i = rows * 3; i < y.length; i++) {
-                assertEquals(42f, y[i], "tail of outputs");
+        for (int out : new int[] {1, 3}) {
+            SplittableRandom rnd = new SplittableRandom(7);
+            LinearModel m = ModelFactory.random("r", 1, 33, out, 1);
+            int[] sequence = {5, 1, 16, 17, 3, 200, 64, 1, 199, 200, 2, 500, 7};
+            for (int rows : sequence) {
+                float[] x = randomInputs(rnd, rows * 33);
+                float[] y = new float[rows * out + 5]; // a longer output array: the tail stays untouched
+                java.util.Arrays.fill(y, 42f);
+                if (rows % 2 == 0) {
+                    m.predict(x, rows, y);
+                } else {
+                    m.predictNd4jGemm(x, rows, y);
+                }
+                assertMatchesReference(m, x, rows, java.util.Arrays.copyOf(y, rows * out), "rows " + rows);
+                for (int i = rows * out; i < y.length; i++) {
+                    assertEquals(42f, y[i], "tail of outputs");
+                }
             }
         }
     }
@@ -96,8 +105,18 @@ class LinearModelTest {
     }
 
     @Test
-    void predictIsThreadSafe() throws Exception {
-        LinearModel m = ModelFactory.random("shared", 1, 97, 3, 11);
+    void predictIsThreadSafeWithSgemm() throws Exception {
+        assertThreadSafe(ModelFactory.random("shared", 1, 97, 3, 11));
+    }
+
+    @Test
+    void predictIsThreadSafeWithSgemv() throws Exception {
+        assertThreadSafe(ModelFactory.random("shared", 1, 211, 1, 12));
+    }
+
+    private static void assertThreadSafe(LinearModel m) throws Exception {
+        int in = m.inputDim();
+        int out = m.outputDim();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> results = new ArrayList<>();
@@ -108,8 +127,8 @@ class LinearModelTest {
                     int checked = 0;
                     for (int i = 0; i < 150; i++) {
                         int rows = 1 + rnd.nextInt(120);
-                        float[] x = randomInputs(rnd, rows * 97);
-                        float[] y = new float[rows * 3];
+                        float[] x = randomInputs(rnd, rows * in);
+                        float[] y = new float[rows * out];
                         m.predict(x, rows, y);
                         assertMatchesReference(m, x, rows, y, "thread " + seed + " call " + i);
                         checked++;
