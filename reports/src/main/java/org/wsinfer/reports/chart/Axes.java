@@ -18,14 +18,9 @@ public final class Axes {
     private Axes() {
     }
 
-    /** A log latency axis in µs with plain tick labels (100, 1,000, 10,000). */
-    public static LogAxis latencyUs(String label) {
-        LogAxis axis = new LogAxis(label);
-        axis.setBase(10);
-        axis.setSmallestValue(0.1);
-        axis.setNumberFormatOverride(new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.US)));
-        axis.setMinorTickMarksVisible(true);
-        axis.setMinorTickCount(9);
+    /** A log latency axis in µs with plain 1-2-5 style tick labels (100, 200, 500, 1,000). */
+    public static NiceLogAxis latencyUs(String label) {
+        NiceLogAxis axis = new NiceLogAxis(label);
         style(axis);
         return axis;
     }
@@ -47,7 +42,7 @@ public final class Axes {
         axis.setTickUnit(new NumberTickUnit(1));
         axis.setNumberFormatOverride(new PercentileFormat());
         axis.setAutoRange(false);
-        axis.setRange(1, Math.max(100, Math.pow(10, Math.ceil(Math.log10(Math.max(maxX, 1.0001))))));
+        axis.setRange(1, Math.max(100, Math.pow(10, Math.ceil(Math.log10(Math.max(maxX, 1.0001)) - 1e-9))));
         style(axis);
         return axis;
     }
@@ -66,6 +61,7 @@ public final class Axes {
         if (chart.getTitle() != null) {
             chart.getTitle().setFont(Palette.TITLE);
         }
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 28));
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(Palette.TICK);
         }

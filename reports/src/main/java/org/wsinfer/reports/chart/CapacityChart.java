@@ -66,8 +66,9 @@ public final class CapacityChart {
             sloLine.setLabel("SLO p99 < " + Fmt.duration(slo));
             sloLine.setLabelFont(Palette.TICK);
             sloLine.setLabelPaint(Palette.SLO);
-            sloLine.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            sloLine.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            sloLine.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            sloLine.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            sloLine.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 220));
             plot.addRangeMarker(sloLine, Layer.FOREGROUND);
             int n = 0;
             for (CapacityCurve c : curves) {
@@ -76,8 +77,9 @@ public final class CapacityChart {
                     m.setLabel(c.framing() + " max " + Fmt.rate(c.maxSustainableHz()) + " req/s");
                     m.setLabelFont(Palette.TICK);
                     m.setLabelPaint(Palette.of(c.framing()));
-                    m.setLabelAnchor(n % 2 == 0 ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
-                    m.setLabelTextAnchor(n % 2 == 0 ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT);
+                    m.setLabelAnchor(n % 2 == 0 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
+                    m.setLabelTextAnchor(n % 2 == 0 ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT);
+                    m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 220));
                     plot.addDomainMarker(m, Layer.FOREGROUND);
                     n++;
                 }

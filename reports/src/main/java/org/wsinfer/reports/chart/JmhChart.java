@@ -37,7 +37,9 @@ public final class JmhChart {
         for (JmhResult r : results) {
             String cls = r.shortName().contains(".") ? r.shortName().substring(0, r.shortName().indexOf('.'))
                     : r.shortName();
-            by.computeIfAbsent(cls + "|" + r.scoreUnit(), k -> new ArrayList<>()).add(r);
+            String params = otherParams(r);
+            by.computeIfAbsent(cls + (params.isEmpty() ? "" : " (" + params + ")") + "|" + r.scoreUnit(),
+                    k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>();
         by.forEach((k, v) -> out.add(new Group(k.substring(0, k.indexOf('|')), k.substring(k.indexOf('|') + 1), v)));
@@ -62,16 +64,18 @@ public final class JmhChart {
         return "score";
     }
 
-    /** The category of a result: the method without its framing word, plus the non-framing parameters. */
+    /** The category of a result: the method without its framing word (charts are split by the other params). */
     public static String categoryOf(JmhResult r) {
         String method = method(r).replaceAll("(?i)binary|json|text", "");
-        if (method.isEmpty()) {
-            method = method(r);
-        }
-        StringBuilder sb = new StringBuilder(method);
+        return method.isEmpty() ? method(r) : method;
+    }
+
+    /** The parameters that are not a framing, as {@code k=v, k=v}. */
+    static String otherParams(JmhResult r) {
+        StringBuilder sb = new StringBuilder();
         r.params().forEach((k, v) -> {
             if (!FRAMINGS.contains(v.toLowerCase(Locale.ROOT))) {
-                sb.append(' ').append(k).append('=').append(v);
+                sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v);
             }
         });
         return sb.toString();
@@ -105,16 +109,34 @@ public final class JmhChart {
         }
         CategoryAxis categories = new CategoryAxis("benchmark");
         Axes.style(categories);
-        if (ds.getColumnCount() > 4) {
+        categories.setMaximumCategoryLabelLines(3);
+        if (ds.getColumnCount() > 6) {
             categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         String direction = (g.results().get(0).higherIsBetter()
                 ? " — higher is better" : " — lower is better");
-        CategoryPlot plot = new CategoryPlot(ds, categories, Axes.linear("score (" + g.unit() + ")" + direction), r);
+        double maxScore = 0;
+        double minScore = Double.MAX_VALUE;
+        for (JmhResult x : g.results()) {
+            if (x.score() > 0) {
+                maxScore = Math.max(maxScore, x.score());
+                minScore = Math.min(minScore, x.score());
+            }
+        }
+        org.jfree.chart.axis.ValueAxis range;
+        String label = "score (" + g.unit() + ")" + direction;
+        if (maxScore > 0 && maxScore / minScore > 20) {
+            range = Axes.latencyUs(label + ", log scale");
+            range.setRange(minScore / 3, maxScore * 3);
+        } else {
+            range = Axes.linear(label);
+            range.setRange(0, Math.max(1e-9, maxScore * 1.6));
+        }
+        CategoryPlot plot = new CategoryPlot(ds, categories, range, r);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         plot.setOutlineVisible(false);
-        JFreeChart chart = new JFreeChart("JMH " + g.title() + " (" + g.unit() + ", ± 99.9% error)", Palette.TITLE,
+        JFreeChart chart = new JFreeChart("JMH " + g.title() + " — " + g.unit() + ", ± 99.9% error", Palette.TITLE,
                 plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(Palette.TICK);

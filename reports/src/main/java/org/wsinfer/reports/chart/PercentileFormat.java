@@ -27,7 +27,7 @@ public final class PercentileFormat extends NumberFormat {
             return "0%";
         }
         // as many decimals as the number of nines needs
-        int decimals = Math.max(0, (int) Math.ceil(Math.log10(x) - 2 + 1e-9));
+        int decimals = Math.max(0, (int) Math.round(Math.log10(x)) - 2);
         String s = String.format(Locale.US, "%." + decimals + "f", p);
         return s + "%";
     }

@@ -53,9 +53,10 @@ public final class TimelineChart {
         r.setSeriesStroke(0, Palette.dotted(2.2f));
         r.setSeriesStroke(1, Palette.solid(2.2f));
         r.setSeriesStroke(2, Palette.dashed(1.6f));
-        XYPlot plot = new XYPlot(ds, Axes.linear("time since measurement start (s, end of interval)"),
+        XYPlot plot = new XYPlot(ds, Axes.linear("time since start of measurement (s)"),
                 Axes.latencyUs("corrected latency (µs, log scale)"), r);
-        JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
+        JFreeChart chart = new JFreeChart(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16),
+                plot, true);
         Axes.style(chart);
         return chart;
     }

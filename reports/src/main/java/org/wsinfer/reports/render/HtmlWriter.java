@@ -31,7 +31,7 @@ public final class HtmlWriter {
     private static final String CSS = """
             body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222;
               margin:0;background:#f6f7f9}
-            main{max-width:1240px;margin:0 auto;padding:18px 28px 60px;background:#fff}
+            main{max-width:1320px;margin:0 auto;padding:18px 28px 60px;background:#fff}
             h1{font-size:26px;margin:6px 0 2px}
             h2{font-size:20px;margin:34px 0 10px;padding-bottom:4px;border-bottom:2px solid #e3e6ea}
             h3{font-size:16px;margin:18px 0 6px}
@@ -42,8 +42,8 @@ public final class HtmlWriter {
             .answer.pass{background:#eaf7ea;border-left-color:#2ca02c}
             .answer.fail{background:#fdecec;border-left-color:#d62728}
             .answer .label{display:block;font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:#555}
-            table{border-collapse:collapse;margin:6px 0 14px;font-size:13.5px;width:100%}
-            th,td{padding:5px 8px;border-bottom:1px solid #e3e6ea;text-align:right;white-space:nowrap}
+            table{border-collapse:collapse;margin:6px 0 14px;font-size:13px;width:100%}
+            th,td{padding:4px 6px;border-bottom:1px solid #e3e6ea;text-align:right;white-space:nowrap}
             th{background:#f0f2f5;font-weight:600}
             td:first-child,th:first-child{text-align:left}
             td.l,th.l{text-align:left;white-space:normal}
@@ -56,6 +56,7 @@ public final class HtmlWriter {
             figcaption{font-size:12.5px;color:#666}
             .grid{display:grid;grid-template-columns:1fr 1fr;gap:10px}
             .grid figure{margin:0}
+            table.environment td{white-space:normal}
             .note{color:#555;font-size:13px}
             code{background:#f0f2f5;padding:1px 4px;border-radius:3px}
             """;
@@ -134,17 +135,14 @@ public final class HtmlWriter {
                 + "min–max spread below when there are several. Bytes are means per message on the wire "
                 + "(WebSocket header included).</p>\n<div class=\"wide\">");
         h.raw("<table class=\"runs\"><thead><tr>");
-        for (String c : List.of("run", "framing", "features", "rows", "repeats", "offered (req/s)",
+        for (String c : List.of("run", "repeats", "offered (req/s)",
                 "achieved (req/s)", "p50 (µs)", "p90 (µs)", "p99 (µs)", "p99.9 (µs)", "max (µs)", "errors",
                 "timeouts", "request (B)", "answer (B)", "validity")) {
             h.raw("<th>").text(c).raw("</th>");
         }
         h.raw("</tr></thead><tbody>\n");
         for (RunGroup g : m.groups()) {
-            h.raw("<tr><td>").text(g.key().label()).raw("</td>");
-            h.raw("<td class=\"" + Html.esc(g.framing()) + "\">").text(g.framing()).raw("</td>");
-            cell(h, Integer.toString(g.key().features()));
-            cell(h, Integer.toString(g.key().rows()));
+            h.raw("<tr><td class=\"" + Html.esc(g.framing()) + "\">").text(g.key().label()).raw("</td>");
             cell(h, Integer.toString(g.repeats()));
             cell(h, Fmt.rate(g.key().offeredHz()));
             spreadCell(h, g.spread(r -> r.rates().answeredHz()), Fmt::rate);
@@ -338,8 +336,8 @@ public final class HtmlWriter {
             return;
         }
         h.raw("<h2 id=\"environment\">Environment</h2>\n<div class=\"wide\">");
-        h.table("environment", "source", "java", "vm", "jvm args", "cpus", "cpu model", "memory (GiB)", "os",
-                "kernel / os version", "host", "git commit", "dirty");
+        h.table("environment", "source", "java", "jvm args", "cpus", "cpu model", "memory (GiB)", "os / kernel",
+                "host", "git commit");
         rows.forEach(h::row);
         h.endTable();
         h.raw("</div>\n");
@@ -350,12 +348,13 @@ public final class HtmlWriter {
         e.path("jvmArgs").forEach(a -> args.add(a.asText()));
         String commit = e.path("gitCommit").asText("");
         double mem = e.path("memoryBytes").asDouble(Double.NaN);
-        return new String[]{source, e.path("javaVersion").asText(""), e.path("javaVm").asText(""),
+        String dirty = e.path("gitDirty").isBoolean() ? (e.path("gitDirty").asBoolean() ? " (dirty)" : "") : "";
+        return new String[]{source, (e.path("javaVersion").asText("") + " " + e.path("javaVm").asText("")).trim(),
                 String.join(" ", args), e.path("availableProcessors").asText(""), e.path("cpuModel").asText(""),
                 Double.isFinite(mem) && mem > 0 ? String.format(Locale.US, "%.1f", mem / (1L << 30)) : Fmt.NA,
-                e.path("osName").asText("") + " " + e.path("osArch").asText(""),
-                kernel.isEmpty() ? e.path("osVersion").asText("") : kernel, e.path("hostname").asText(""),
-                commit.length() > 12 ? commit.substring(0, 12) : commit,
-                e.path("gitDirty").isBoolean() ? Boolean.toString(e.path("gitDirty").asBoolean()) : Fmt.NA};
+                (e.path("osName").asText("") + " " + e.path("osArch").asText("") + " "
+                        + (kernel.isEmpty() ? e.path("osVersion").asText("") : kernel)).trim(),
+                e.path("hostname").asText(""),
+                (commit.length() > 10 ? commit.substring(0, 10) : commit.isEmpty() ? Fmt.NA : commit) + dirty};
     }
 }

@@ -89,7 +89,7 @@ public final class ReportBuilder {
             String title = "Latency over time: " + g.key().label() + (g.repeats() > 1 ? " (repeat 1)" : "");
             String file = "timeline-" + g.key().slug() + "-" + plots.size() + ".png";
             plots.add(new Plot(TIMELINE, ChartFiles.png(TimelineChart.chart(ds, title, g.framing()), out, file,
-                    1000, 420), title, seriesNames(ds)));
+                    760, 400), title, seriesNames(ds)));
         }
         Map<String, List<CapacityCurve>> byFeatures = new LinkedHashMap<>();
         curves.forEach(c -> byFeatures.computeIfAbsent(c.features() + (c.rows() == 1 ? "" : "x" + c.rows()),
@@ -113,8 +113,8 @@ public final class ReportBuilder {
         for (JmhChart.Group g : JmhChart.groups(results.jmh())) {
             DefaultStatisticalCategoryDataset ds = JmhChart.dataset(g);
             String file = String.format(Locale.US, "jmh-%d-%s.png", i++, g.title().replaceAll("[^A-Za-z0-9]", "_"));
-            plots.add(new Plot(JMH, ChartFiles.png(JmhChart.chart(ds, g), out, file), "JMH " + g.title() + " ("
-                    + g.unit() + ")", stringKeys(ds.getRowKeys())));
+            plots.add(new Plot(JMH, ChartFiles.png(JmhChart.chart(ds, g), out, file, 760, 460), "JMH " + g.title()
+                    + " — " + g.unit(), stringKeys(ds.getRowKeys())));
         }
         return new ReportModel(config, results, groups, curves, breakdowns, headline, plots,
                 Instant.now(clock).toString());
