@@ -78,7 +78,7 @@ public final class GatlingSettings {
         this.stairRamp = r.duration("stair.rampDuration", "1s", false);
         this.churnRateHz = r.doubleRange("churn.rate", 30.0, 0.001, 1e6);
         this.churnRequests = r.intRange("churn.requestsPerConnection", 3, 1, 1_000_000);
-        this.connectP99Ms = r.intRange("churn.connectP99Ms", 500, 0, Integer.MAX_VALUE);
+        this.connectP99Ms = r.intRange("churn.connectP99Ms", 1000, 0, Integer.MAX_VALUE);
         if (echo && modelDir != null) {
             throw new IllegalArgumentException(PREFIX + "echo and " + PREFIX + "modelDir exclude each other");
         }
@@ -277,7 +277,7 @@ public final class GatlingSettings {
                 "wsinfer.stair.rampDuration  StairSimulation: ramp between levels                  default 1s",
                 "wsinfer.churn.rate          ConnectionChurnSimulation: connections per second     default 30",
                 "wsinfer.churn.requestsPerConnection  requests per short connection                default 3",
-                "wsinfer.churn.connectP99Ms  p99 of the WebSocket handshake must be below          default 500");
+                "wsinfer.churn.connectP99Ms  p99 of the WebSocket handshake must be below          default 1000");
     }
 
     @Override
