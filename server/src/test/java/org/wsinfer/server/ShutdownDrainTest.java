@@ -61,9 +61,10 @@ class ShutdownDrainTest {
         }
     }
 
+    /** Calls that pass the blocking model's gate: the server's warm-up and the one inference thread's. */
     @Test
     void closeAnswersEveryAcceptedRequestRefusesNewOnesAndSendsClose1001() throws Exception {
-        TestModels.BlockingModel model = new TestModels.BlockingModel(16, 1);
+        TestModels.BlockingModel model = new TestModels.BlockingModel(16, 2);
         WsInferServer server = WsInferServer.start(ServerConfig.builder().port(0).ioThreads(1).inferenceThreads(1)
                 .drainTimeoutMs(10_000).build(), model);
         Thread closer = new Thread(server::close, "test-closer");
@@ -105,7 +106,7 @@ class ShutdownDrainTest {
 
     @Test
     void closeGivesUpAtTheDrainTimeout() throws Exception {
-        TestModels.BlockingModel model = new TestModels.BlockingModel(16, 1);
+        TestModels.BlockingModel model = new TestModels.BlockingModel(16, 2);
         WsInferServer server = WsInferServer.start(ServerConfig.builder().port(0).ioThreads(1).inferenceThreads(1)
                 .drainTimeoutMs(200).build(), model);
         try (TestWsClient c = TestWsClient.connect(server.wsUri())) {

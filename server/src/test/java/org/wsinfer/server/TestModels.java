@@ -92,7 +92,7 @@ public final class TestModels {
         }
     }
 
-    /** Blocks every call after the first {@code freeCalls} (1 lets a server's warm-up pass) until {@link #release()}. */
+    /** Blocks every call after the first {@code freeCalls} (1 + inference threads lets the warm-ups pass) until {@link #release()}. */
     public static final class BlockingModel extends SumModel {
         private final CountDownLatch gate = new CountDownLatch(1);
         private final AtomicInteger seen = new AtomicInteger();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -17,6 +18,7 @@ import java.util.function.LongSupplier;
  * {@link InferenceQueue}, up to {@link BatchPolicy#maxBatchRows()} rows or until the oldest job has waited
  * {@link BatchPolicy#maxQueueDelayNs()}, run ONE model call per batch and hand the answers back to each connection
  * (one {@link AnswerSink#deliver} per connection per batch). A job with more rows than a batch runs alone.
+ * Each thread makes one warm-up call of one zero row before taking jobs (per-thread model workspaces).
  */
 public final class Batcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Batcher.class);
@@ -28,6 +30,7 @@ public final class Batcher implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final BatchObserver observer;
     private final List<Thread> threads = new ArrayList<>();
+    private final CountDownLatch warmedUp;
     private volatile boolean stopping;
 
     /** A batcher over {@code queue} with {@code threadCount} inference threads (not started). */
@@ -41,6 +44,7 @@ public final class Batcher implements AutoCloseable {
         this.policy = policy;
         this.nanoClock = nanoClock;
         this.observer = observer;
+        this.warmedUp = new CountDownLatch(threadCount);
         for (int i = 0; i < threadCount; i++) {
             Thread t = new Thread(new Worker(), "wsinfer-inference-" + i);
             t.setDaemon(true);
@@ -48,9 +52,16 @@ public final class Batcher implements AutoCloseable {
         }
     }
 
-    /** Starts the inference threads. */
+    /** Starts the inference threads and returns once each has made its warm-up call. */
     public Batcher start() {
         threads.forEach(Thread::start);
+        try {
+            if (!warmedUp.await(60, TimeUnit.SECONDS)) {
+                LOG.warn("inference threads not warmed up after 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return this;
     }
 
@@ -118,6 +129,7 @@ public final class Batcher implements AutoCloseable {
 
         @Override
         public void run() {
+            warmUp();
             try {
                 while (!stopping) {
                     InferenceJob first = carry;
@@ -148,6 +160,18 @@ public final class Batcher implements AutoCloseable {
                 }
                 batch.clear();
                 reject(left);
+            }
+        }
+
+        /** One call on this thread before any request, so per-thread model workspaces exist before the first one. */
+        private void warmUp() {
+            try {
+                var m = models.model();
+                m.predict(new float[m.inputDim()], 1, new float[m.outputDim()]);
+            } catch (RuntimeException e) {
+                LOG.warn("warm-up prediction on {} failed: {}", Thread.currentThread().getName(), e.toString());
+            } finally {
+                warmedUp.countDown();
             }
         }
 
