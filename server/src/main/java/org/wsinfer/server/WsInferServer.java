@@ -208,8 +208,8 @@ public final class WsInferServer implements AutoCloseable {
             context.state().set(ServerState.Phase.DRAINING);
             serverChannel.close().syncUninterruptibly();
             long deadlineNs = startNs + TimeUnit.MILLISECONDS.toNanos(config().drainTimeoutMs());
-            while (context.metrics().inFlight() > 0 && System.nanoTime() < deadlineNs) {
-                sleepMs(2);
+            while (context.metrics().inFlight() > 0 && System.nanoTime() < deadlineNs && sleepMs(2)) {
+                // waiting for the batcher to answer what was accepted
             }
             int unanswered = context.metrics().inFlight();
             context.webSockets().writeAndFlush(
@@ -233,11 +233,14 @@ public final class WsInferServer implements AutoCloseable {
         }
     }
 
-    private static void sleepMs(long ms) {
+    /** Sleeps; false (and the interrupt flag kept) when interrupted. */
+    private static boolean sleepMs(long ms) {
         try {
             Thread.sleep(ms);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -157,9 +157,14 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         Thread hook = new Thread(() -> {
-            server.close();
-            // a JVM stopped by SIGTERM would exit 143: a completed graceful drain is a clean exit
-            Runtime.getRuntime().halt(0);
+            int status = 1;
+            try {
+                server.close();
+                status = 0;
+            } finally {
+                // a JVM stopped by SIGTERM would exit 143: a completed graceful drain is a clean exit
+                Runtime.getRuntime().halt(status);
+            }
         }, "wsinfer-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("listening on " + server.wsUri());

@@ -109,7 +109,6 @@ public final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHtt
             }
             ctx.channel().attr(WS_SLOT).set(Boolean.TRUE);
             ctx.channel().closeFuture().addListener(f -> server.metrics().webSocketClosed());
-            server.webSockets().add(ctx.channel());
         }
         ctx.fireChannelRead(req.retain());
     }
