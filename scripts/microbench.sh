@@ -5,8 +5,9 @@
 #
 #   quick   a subset of the parameters, 1 fork, short iterations: under 3 minutes on 2 cores
 #   full    every benchmark and parameter with the benchmarks' own settings (2 forks, 3x1s warm-up, 5x1s), -prof gc
-#   native  InferenceBenchmark under OMP_NUM_THREADS=1 vs unset and -Dorg.bytedeco.javacpp.nopointergc=true vs not,
-#           side by side in one session: native/<setting>.json and native/native.md
+#   native  InferenceBenchmark (features 16, rows 1, 64, 512) under OMP_NUM_THREADS=1 vs unset and
+#           -Dorg.bytedeco.javacpp.nopointergc=true vs not, side by side in one session: native/<setting>.json and
+#           native/native.md; jmh/jmh.json holds the default setting
 #
 # Writes results/<UTC yyyyMMdd'T'HHmmss'Z'>-<sha7>-microbench-<profile>/{env.json,jmh/jmh.json,jmh/summary.md}, or, with
 # --out DIR, DIR/jmh.json and DIR/summary.md (env.json goes to DIR/.. only if none is there: bench.sh writes its own).
@@ -116,7 +117,7 @@ case "$profile" in
     for omp in default 1; do
       for pgc in default nopointergc; do
         label="omp-$omp.pointergc-$([[ $pgc == default ]] && echo on || echo off)"
-        args=(-p features=16,256 -p rows=1,64,512 -f 1 -wi 2 -w 1s -i 3 -r 1s)
+        args=(-p features=16 -p rows=1,64,512 -f 1 -wi 2 -w 1s -i 3 -r 1s)
         [[ $pgc == nopointergc ]] && args+=(-jvmArgsAppend -Dorg.bytedeco.javacpp.nopointergc=true)
         if [[ $omp == default ]]; then
           (unset OMP_NUM_THREADS; jmh "$label" 'InferenceBenchmark' "${args[@]}")
