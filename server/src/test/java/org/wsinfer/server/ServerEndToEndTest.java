@@ -251,7 +251,7 @@ class ServerEndToEndTest {
         }
         Map<Long, float[]> on = new HashMap<>();
         Map<Long, float[]> off = new HashMap<>();
-        try (WsInferServer batching = WsInferServer.start(base.toBuilder().maxBatchRows(64).maxQueueDelayUs(2000)
+        try (WsInferServer batching = WsInferServer.start(base.toBuilder().maxBatchRows(64).maxQueueDelayUs(20_000)
                 .build(), m3);
              WsInferServer single = WsInferServer.start(base.toBuilder().maxBatchRows(0).build(), m3)) {
             collect(batching, reqs, m3, on);
@@ -336,7 +336,7 @@ class ServerEndToEndTest {
 
     @Test
     void anIdleWebSocketIsClosedWith1001() throws Exception {
-        try (WsInferServer idle = WsInferServer.start(ServerConfig.builder().port(0).idleTimeoutMs(300)
+        try (WsInferServer idle = WsInferServer.start(ServerConfig.builder().port(0).idleTimeoutMs(500)
                 .ioThreads(1).inferenceThreads(1).build());
              TestWsClient c = TestWsClient.connect(idle.wsUri())) {
             assertEquals(1001, c.awaitCloseCode(5_000));
