@@ -95,6 +95,30 @@ class LinearModelTest {
     }
 
     @Test
+    void predictAllocatesNothingOnTheHeapInTheSteadyState() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean
+                && ((com.sun.management.ThreadMXBean) bean).isThreadAllocatedMemorySupported(), "no allocation counter");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        for (int out : new int[] {1, 3}) {
+            LinearModel m = ModelFactory.random("alloc", 1, 64, out, 2);
+            float[] x = randomInputs(new SplittableRandom(3), 64 * 8);
+            float[] y = new float[8 * out];
+            for (int i = 0; i < 5000; i++) {
+                m.predict(x, 1 + i % 8, y); // grows the workspace to 8 rows and warms up
+            }
+            long tid = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 5000; i++) {
+                m.predict(x, 1 + i % 8, y);
+            }
+            long perCall = (threads.getThreadAllocatedBytes(tid) - before) / 5000;
+            // the Nd4j.gemm path allocates about 4 KB per call; predict must allocate nothing
+            assertTrue(perCall < 16, "predict allocated " + perCall + " bytes per call, output_dim " + out);
+        }
+    }
+
+    @Test
     void longerInputArrayUsesOnlyTheLeadingRows() {
         LinearModel m = ModelFactory.random("r", 1, 4, 2, 3);
         float[] x = randomInputs(new SplittableRandom(1), 40);
