@@ -104,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            LinearModel model = run(config, stdout);
+            LinearModel model = run(config, stdout, stderr);
             ModelDirectory.write(config.out(), model);
             LinearModel reloaded = ModelDirectory.load(config.out());
             stdout.printf(Locale.US, "wrote model '%s' version %d (input_dim %d, output_dim %d) to %s%n",
@@ -163,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static LinearModel run(TrainConfig config, PrintWriter stdout) throws TrainingException {
+    private static LinearModel run(TrainConfig config, PrintWriter stdout, PrintWriter stderr) throws TrainingException {
         if (config.source() == TrainConfig.Source.RANDOM_WEIGHTS) {
             stdout.printf(Locale.US, "random weights: input_dim %d, output_dim %d, seed %d%n",
                     config.inputDim(), config.outputDim(), config.seed());
@@ -191,6 +191,12 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.flush();
         });
         TrainingResult result = trainer.train(data, config.name(), config.version());
+        if (result.lossRose()) {
+            stderr.printf(Locale.US, "train: warning: the loss rose from %.6e before training to %.6e; the learning rate"
+                    + " %s is probably too high for %d features and batch size %d%n", result.initialLossMse(),
+                    result.finalLossMse(), config.learningRate(), data.inputDim(), config.batchSize());
+            stderr.flush();
+        }
         if (synthetic != null) {
             stdout.printf(Locale.US, "max |W - W_true| %.6e, max |b - b_true| %.6e%n",
                     synthetic.maxWeightError(result.model().weights()), synthetic.maxBiasError(result.model().bias()));

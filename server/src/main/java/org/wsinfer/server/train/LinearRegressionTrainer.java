@@ -62,6 +62,7 @@ public final class LinearRegressionTrainer {
             order[i] = i;
         }
         INDArray ones = Nd4j.ones(DataType.FLOAT, 1, Math.min(batchSize, n));
+        double initialLoss = mse(x, y, w, b);
         double[] losses = new double[epochs];
         for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, shuffle);
@@ -92,7 +93,7 @@ public final class LinearRegressionTrainer {
         float[] weights = w.dup('c').data().asFloat();
         float[] bias = b.dup('c').data().asFloat();
         try {
-            return new TrainingResult(LinearModel.of(name, version, d, k, weights, bias), losses);
+            return new TrainingResult(LinearModel.of(name, version, d, k, weights, bias), initialLoss, losses);
         } catch (IllegalArgumentException e) {
             throw new TrainingException("training produced an invalid model: " + e.getMessage(), e);
         }

@@ -3,8 +3,8 @@ package org.wsinfer.server.train;
 import java.util.Arrays;
 import org.wsinfer.server.model.LinearModel;
 
-/** The outcome of a training run: the fitted model and the full-data MSE after each epoch. */
-public record TrainingResult(LinearModel model, double[] epochLossMse) {
+/** The outcome of a training run: the fitted model, the full-data MSE before training and after each epoch. */
+public record TrainingResult(LinearModel model, double initialLossMse, double[] epochLossMse) {
 
     /** Copies the losses. */
     public TrainingResult {
@@ -17,6 +17,11 @@ public record TrainingResult(LinearModel model, double[] epochLossMse) {
         return epochLossMse.clone();
     }
 
+    /** Whether the loss after the last epoch is higher than before training (a sign of a too-high learning rate). */
+    public boolean lossRose() {
+        return finalLossMse() > initialLossMse;
+    }
+
     /** The loss after the last epoch. */
     public double finalLossMse() {
         return epochLossMse[epochLossMse.length - 1];
@@ -24,6 +29,6 @@ public record TrainingResult(LinearModel model, double[] epochLossMse) {
 
     @Override
     public String toString() {
-        return "TrainingResult[" + model + ", epochLossMse=" + Arrays.toString(epochLossMse) + "]";
+        return "TrainingResult[" + model + ", initialLossMse=" + initialLossMse + ", epochLossMse=" + Arrays.toString(epochLossMse) + "]";
     }
 }

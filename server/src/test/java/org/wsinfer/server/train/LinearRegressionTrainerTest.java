@@ -35,6 +35,8 @@ class LinearRegressionTrainerTest {
         double[] losses = result.epochLossMse();
         assertEquals(heard.get(4), losses[4]);
         assertTrue(losses[4] < losses[0], "loss decreases");
+        assertTrue(result.initialLossMse() > losses[0], "first epoch improves on the initial weights");
+        assertTrue(!result.lossRose());
         // the noise variance (1e-4) is the floor of the MSE; a fitted model gets close to it
         assertTrue(result.finalLossMse() < 1e-3, "final loss " + result.finalLossMse());
     }
@@ -55,6 +57,14 @@ class LinearRegressionTrainerTest {
         TrainingResult one = new LinearRegressionTrainer(0.01, 3, 1, 1, EpochListener.none()).train(data.dataset(), "o", 1);
         assertTrue(big.finalLossMse() < big.epochLossMse()[0] || big.finalLossMse() < 1e-6);
         assertTrue(one.finalLossMse() < one.epochLossMse()[0] || one.finalLossMse() < 1e-6);
+    }
+
+    @Test
+    void aRisingLossIsFlagged() throws Exception {
+        // lr far beyond 1/(1+sqrt(D/B))^2 for D=64, B=4: unstable, but two epochs stay below the divergence cut-off
+        SyntheticData data = SyntheticData.generate(40, 64, 1, 0.01, 2);
+        TrainingResult r = new LinearRegressionTrainer(0.2, 2, 4, 1, EpochListener.none()).train(data.dataset(), "r", 1);
+        assertTrue(r.lossRose(), r.toString());
     }
 
     @Test

@@ -118,6 +118,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void warnsWhenTheLossRises() {
+        assertEquals(0, run("--synthetic", "--rows", "40", "--input-dim", "64", "--batch-size", "4", "--epochs", "2",
+                "--learning-rate", "0.2", "--seed", "2", "--out", tmp.resolve("rising").toString()), err.toString());
+        assertTrue(err.toString().contains("train: warning: the loss rose from"), err.toString());
+        assertTrue(err.toString().contains("is probably too high for 64 features and batch size 4"), err.toString());
+    }
+
+    @Test
     void refusesNonEmptyOutputUnlessForced() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("full"));
         Files.writeString(dir.resolve("notes.txt"), "keep");
