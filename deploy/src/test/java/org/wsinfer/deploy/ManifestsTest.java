@@ -298,8 +298,19 @@ class ManifestsTest {
         assertEquals(documented, job.getSpec().getCompletions(), "completions == the README's N");
         assertEquals(documented, job.getSpec().getParallelism(), "parallelism == the README's N (all at once)");
         assertEquals("Never", job.getSpec().getTemplate().getSpec().getRestartPolicy(), "restartPolicy");
-        assertEquals(0, job.getSpec().getBackoffLimit(),
-                "backoffLimit 0: a retried injector would start after the shared start time");
+        assertEquals(0, job.getSpec().getBackoffLimitPerIndex(),
+                "backoffLimitPerIndex 0: a retried injector would start after the shared start time");
+        assertEquals(null, job.getSpec().getBackoffLimit(),
+                "no backoffLimit: one injector's invalid run (exit 1) must not stop the others");
+        // drive's exit 2 (bad arguments, could not start) is shared by every injector: stop them all at once
+        Container injector = injectorContainer();
+        assertNotNull(job.getSpec().getPodFailurePolicy(), "podFailurePolicy");
+        assertTrue(job.getSpec().getPodFailurePolicy().getRules().stream().anyMatch(r -> "FailJob".equals(r.getAction())
+                        && r.getOnExitCodes() != null
+                        && injector.getName().equals(r.getOnExitCodes().getContainerName())
+                        && "In".equals(r.getOnExitCodes().getOperator())
+                        && r.getOnExitCodes().getValues().contains(2)),
+                "podFailurePolicy must FailJob on the injector's exit code 2");
         assertNotNull(job.getSpec().getActiveDeadlineSeconds(), "a bounded Job: activeDeadlineSeconds");
     }
 
@@ -451,7 +462,7 @@ class ManifestsTest {
                 assertTrue(readme.contains(f.getFileName().toString()), "README.md does not mention " + f.getFileName());
             }
         }
-        for (String command : List.of("kubectl apply", "kubectl wait --for=condition=complete job/" + INJECTORS,
+        for (String command : List.of("kubectl apply", "kubectl get job/" + INJECTORS, "Complete|Failed",
                 "reports merge", "reports report", "podman build -f deploy/Containerfile")) {
             assertTrue(readme.contains(command), "README.md lacks: " + command);
         }
