@@ -59,7 +59,7 @@ public final class CapacityCurves {
             double slo = search != null ? search.sloP99Us() : defaultSloP99Us;
             double max = search != null ? search.maxSustainableRateHz() : maxPassing(pts.values());
             curves.add(new CapacityCurve(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), slo,
-                    new ArrayList<>(pts.values()), max, search != null));
+                    new ArrayList<>(pts.values()), max, search != null, search != null && search.limitedByDriver()));
         });
         curves.sort(Comparator.comparingInt(CapacityCurve::features).thenComparingInt(CapacityCurve::rows)
                 .thenComparing(CapacityCurve::framing));

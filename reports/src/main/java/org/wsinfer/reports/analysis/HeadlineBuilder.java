@@ -99,7 +99,15 @@ public final class HeadlineBuilder {
             if (!parts.isEmpty()) {
                 sentence += "; " + parts.get(0);
             }
-            return capitalize(sentence) + ".";
+            long invalid = pairs.stream().flatMap(p -> java.util.stream.Stream.of(p[0], p[1]))
+                    .filter(g -> !g.valid()).count();
+            figures.put("invalidRunGroupsCompared", invalid);
+            String main = capitalize(sentence) + ".";
+            if (invalid > 0) {
+                main += String.format(Locale.US, " Caution: %d of the %d run groups compared are invalid (see validity).",
+                        invalid, pairs.size() * 2);
+            }
+            return main;
         }
         for (CapacityCurve c : curves) {
             if (BINARY.equals(c.framing())) {
@@ -127,7 +135,7 @@ public final class HeadlineBuilder {
                 }
             }
         }
-        return bin > 0 && txt > 0 ? bin / txt : Double.NaN;
+        return bin > 0 && txt > 0 && Double.isFinite(bin) && Double.isFinite(txt) ? bin / txt : Double.NaN;
     }
 
     private static String capacitySentence(List<CapacityCurve> curves, Map<String, Object> figures) {
@@ -152,9 +160,7 @@ public final class HeadlineBuilder {
             sb.append(": ");
             for (int i = 0; i < list.size(); i++) {
                 CapacityCurve c = list.get(i);
-                sb.append(i == 0 ? "" : ", ").append(c.framing()).append(' ')
-                        .append(Double.isFinite(c.maxSustainableHz()) ? Fmt.rate(c.maxSustainableHz()) + " req/s"
-                                : "no passing rate");
+                sb.append(i == 0 ? "" : ", ").append(c.framing()).append(' ').append(c.maxLabel());
                 maxByLabel.put(c.framing() + "-f" + c.features(), c.maxSustainableHz());
             }
             clauses.add(sb.toString());

@@ -72,7 +72,7 @@ public final class CapacityChart {
             plot.addRangeMarker(sloLine, Layer.FOREGROUND);
             int n = 0;
             for (CapacityCurve c : curves) {
-                if (Double.isFinite(c.maxSustainableHz())) {
+                if (c.hasMax()) {
                     ValueMarker m = new ValueMarker(c.maxSustainableHz(), Palette.of(c.framing()), Palette.dashed(2f));
                     m.setLabel(c.framing() + " max " + Fmt.rate(c.maxSustainableHz()) + " req/s");
                     m.setLabelFont(Palette.TICK);

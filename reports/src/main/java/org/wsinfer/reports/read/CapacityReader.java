@@ -36,6 +36,7 @@ public final class CapacityReader {
         return new CapacityResult(file, Json.text(file, root, "framing").toLowerCase(Locale.ROOT),
                 (int) Json.number(file, root, "features"), (int) Json.optLong(root, "rows", 1),
                 Json.number(file, root, "sloP99Us"), Json.optNumber(root, "precisionHz"),
-                Json.optNumber(root, "maxSustainableRateHz"), steps, root.path("environment"));
+                Json.optNumber(root, "maxSustainableRateHz"), root.path("limitedByDriver").asBoolean(false), steps,
+                root.path("environment"));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.wsinfer.reports.model.GatlingStats;
 import org.wsinfer.reports.model.GatlingStats.GatlingLine;
 
@@ -13,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,7 @@ public final class GatlingReader {
 
     private static final Pattern PCT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:st|nd|rd|th)\\s*pct",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern COL = Pattern.compile("col-(\\d+)");
     private static final List<Double> DEFAULT_LEVELS = List.of(50.0, 75.0, 95.0, 99.0);
 
     private GatlingReader() {
@@ -41,7 +44,8 @@ public final class GatlingReader {
         Path index = dir.resolve("index.html");
         Document doc = parseHtml(index);
         List<Double> levels = percentileLevels(doc);
-        String simulation = simulationName(dir);
+        Element tab = doc.selectFirst(".onglet");
+        String simulation = tab != null && !tab.text().isBlank() ? tab.text().trim() : simulationName(dir);
         Path statsJson = dir.resolve("js/stats.json");
         Path statsJs = dir.resolve("js/stats.js");
         JsonNode root = null;
@@ -49,7 +53,7 @@ public final class GatlingReader {
         if (Files.isRegularFile(statsJson)) {
             root = Json.read(statsJson);
             source = statsJson;
-        } else if (Files.isRegularFile(statsJs)) {
+        } else if (Files.isRegularFile(statsJs) && readString(statsJs).contains("var stats")) {
             root = parseStatsJs(statsJs);
             source = statsJs;
         }
@@ -95,13 +99,16 @@ public final class GatlingReader {
         return name.replaceFirst("-\\d{8,}$", "");
     }
 
-    private static JsonNode parseStatsJs(Path file) {
-        String js;
+    private static String readString(Path file) {
         try {
-            js = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException(file, "cannot read", e);
         }
+    }
+
+    private static JsonNode parseStatsJs(Path file) {
+        String js = readString(file);
         int var = js.indexOf("var stats");
         int open = js.indexOf('{', var < 0 ? 0 : var);
         if (open < 0) {
@@ -161,77 +168,55 @@ public final class GatlingReader {
                 num(s.path("meanResponseTime").path("total")), num(s.path("maxResponseTime").path("total")), pct);
     }
 
-    /** Reads a rendered statistics table: the one whose header names percentile columns; first row is global. */
+    /**
+     * Reads the statistics table that Gatling 3.14+ renders into index.html: header cells {@code th#col-N} name the
+     * columns, data cells carry the class {@code col-N}; the first row (ROOT, "All Requests") is the global line.
+     */
     private static List<GatlingLine> readTable(Document doc, List<Double> levels) {
+        Map<Integer, String> header = new TreeMap<>();
+        for (Element th : doc.select("th[id]")) {
+            Matcher m = COL.matcher(th.id());
+            if (m.matches()) {
+                header.put(Integer.parseInt(m.group(1)), th.text().trim().toLowerCase(Locale.ROOT));
+            }
+        }
         List<GatlingLine> rows = new ArrayList<>();
-        for (Element table : doc.select("table")) {
-            Elements headers = table.select("thead th, tr:first-child th");
-            List<String> names = new ArrayList<>();
-            headers.forEach(h -> names.add(h.text().trim().toLowerCase(Locale.ROOT)));
-            if (names.stream().noneMatch(n -> PCT.matcher(n).find())) {
+        if (header.isEmpty()) {
+            return rows;
+        }
+        List<Integer> pctCols = new ArrayList<>();
+        header.forEach((col, name) -> {
+            if (PCT.matcher(name).find()) {
+                pctCols.add(col);
+            }
+        });
+        for (Element tr : doc.select("tr")) {
+            Element nameCell = tr.selectFirst("td.col-1");
+            if (nameCell == null) {
                 continue;
             }
-            int last = lastIndex(names, "total");
-            Columns cols = new Columns(lastIndex(names, "total"), lastIndex(names, "ok"), lastIndex(names, "ko"),
-                    indexOfContaining(names, "/s"), indexOf(names, "min"), indexOf(names, "max"),
-                    indexOf(names, "mean"), pctIndices(names));
-            if (last < 0) {
+            Element label = nameCell.selectFirst(".ellipsed-name");
+            String name = label != null ? label.text().trim() : nameCell.ownText().trim();
+            Map<String, Double> values = new LinkedHashMap<>();
+            List<Double> pct = new ArrayList<>();
+            header.forEach((col, h) -> {
+                Element td = tr.selectFirst("td.col-" + col);
+                double v = td == null ? Double.NaN : num(td.ownText());
+                values.put(h, v);
+                if (pctCols.contains(col)) {
+                    pct.add(v);
+                }
+            });
+            if (!values.containsKey("total")) {
                 continue;
             }
-            for (Element tr : table.select("tbody tr")) {
-                Elements cells = tr.select("td, th");
-                if (cells.size() < names.size()) {
-                    continue;
-                }
-                int shift = cells.size() - names.size();
-                List<Double> pct = new ArrayList<>();
-                for (int i : cols.pct) {
-                    pct.add(i < 0 ? Double.NaN : num(cells.get(i + shift).text()));
-                }
-                rows.add(new GatlingLine(cells.get(0).text().trim(), (long) zero(cell(cells, cols.total, shift)),
-                        (long) zero(cell(cells, cols.ok, shift)), (long) zero(cell(cells, cols.ko, shift)),
-                        cell(cells, cols.rps, shift), cell(cells, cols.min, shift), cell(cells, cols.mean, shift),
-                        cell(cells, cols.max, shift), pct));
-            }
-            if (!rows.isEmpty()) {
-                return rows;
-            }
+            rows.add(new GatlingLine(name, (long) zero(values.getOrDefault("total", Double.NaN)),
+                    (long) zero(values.getOrDefault("ok", Double.NaN)),
+                    (long) zero(values.getOrDefault("ko", Double.NaN)), values.getOrDefault("cnt/s", Double.NaN),
+                    values.getOrDefault("min", Double.NaN), values.getOrDefault("mean", Double.NaN),
+                    values.getOrDefault("max", Double.NaN), pct.subList(0, Math.min(pct.size(), levels.size()))));
         }
         return rows;
-    }
-
-    private record Columns(int total, int ok, int ko, int rps, int min, int max, int mean, int[] pct) {
-    }
-
-    private static int[] pctIndices(List<String> names) {
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (PCT.matcher(names.get(i)).find()) {
-                idx.add(i);
-            }
-        }
-        return idx.stream().mapToInt(Integer::intValue).limit(4).toArray();
-    }
-
-    private static double cell(Elements cells, int i, int shift) {
-        return i < 0 ? Double.NaN : num(cells.get(i + shift).text());
-    }
-
-    private static int indexOf(List<String> names, String name) {
-        return names.indexOf(name);
-    }
-
-    private static int lastIndex(List<String> names, String name) {
-        return names.lastIndexOf(name);
-    }
-
-    private static int indexOfContaining(List<String> names, String part) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).contains(part)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static double num(JsonNode n) {

@@ -201,7 +201,7 @@ public final class HtmlWriter {
                 "points");
         for (CapacityCurve c : m.curves()) {
             h.row(c.framing(), Integer.toString(c.features()), Integer.toString(c.rows()), Fmt.us(c.sloP99Us()),
-                    Double.isFinite(c.maxSustainableHz()) ? Fmt.rate(c.maxSustainableHz()) : "none passed",
+                    c.maxLabel(),
                     c.fromSearch() ? "capacity search" : "highest passing swept rate",
                     Integer.toString(c.points().size()));
         }

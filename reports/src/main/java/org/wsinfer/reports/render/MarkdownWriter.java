@@ -69,7 +69,7 @@ public final class MarkdownWriter {
             for (CapacityCurve c : m.curves()) {
                 sb.append("| ").append(c.framing()).append(" | ").append(c.features()).append(" | ")
                         .append(Fmt.us(c.sloP99Us())).append(" | ")
-                        .append(Double.isFinite(c.maxSustainableHz()) ? Fmt.rate(c.maxSustainableHz()) : "none passed")
+                        .append(c.maxLabel())
                         .append(" | ").append(c.fromSearch() ? "capacity search" : "sweep").append(" |\n");
             }
             sb.append('\n');
