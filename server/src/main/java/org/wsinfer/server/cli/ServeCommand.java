@@ -2,6 +2,7 @@ package org.wsinfer.server.cli;
 
 import org.wsinfer.server.ServerConfig;
 import org.wsinfer.server.WsInferServer;
+import org.wsinfer.server.model.DelayedModel;
 import org.wsinfer.server.model.Model;
 import org.wsinfer.server.model.ModelException;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 
 /** {@code serve}: maps options onto a {@link ServerConfig}, prints it, starts the server and runs until SIGTERM. */
@@ -100,6 +102,11 @@ public final class ServeCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     private int writeBufferHighBytes = DEFAULTS.writeBufferHighBytes();
 
+    @Option(names = "--calibration-delay-us", paramLabel = "US",
+            description = "Add this many microseconds to every model call of the loaded model: a known regression"
+                    + " for calibrating the harness (default: 0, off).")
+    private long calibrationDelayUs;
+
     @Option(names = "--native-transport", negatable = true, fallbackValue = "true",
             description = "Use native epoll when available (default: ${DEFAULT-VALUE}).")
     private boolean nativeTransport = DEFAULTS.nativeTransport();
@@ -147,6 +154,16 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: bad model: " + e.getMessage());
             err.flush();
             return EXIT_USAGE;
+        }
+        if (calibrationDelayUs < 0) {
+            err.println("serve: --calibration-delay-us must be >= 0, not " + calibrationDelayUs);
+            err.flush();
+            return EXIT_USAGE;
+        }
+        if (calibrationDelayUs > 0) {
+            loaded = new DelayedModel(loaded, TimeUnit.MICROSECONDS.toNanos(calibrationDelayUs));
+            err.println("serve: calibration delay of " + calibrationDelayUs + " us added to every model call");
+            err.flush();
         }
         WsInferServer server;
         try {
