@@ -2,6 +2,7 @@
 # The main job: one command from a fresh clone to a report.
 #
 #   scripts/bench.sh [quick|full|ci|tiny] [--url ws://HOST:PORT/ws] [--baseline DIR] [--out DIR] [--slo-p99 2ms]
+#                    [--server-arg ARG]...
 #
 # Builds what is missing, starts the reference server with the embedded default model on a free loopback port (unless
 # --url names a server), runs the driver sweep (binary and text), the capacity search, a short Gatling run and the JMH
@@ -14,7 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 usage() {
-  sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -23,6 +24,7 @@ URL=""
 BASELINE=""
 OUT=""
 SLO="2ms"
+SERVER_ARGS=()
 if [[ $# -gt 0 && "$1" != --* ]]; then
   PROFILE="$1"
   shift
@@ -33,6 +35,7 @@ while [[ $# -gt 0 ]]; do
     --baseline) BASELINE="${2:?--baseline needs a value}"; shift 2 ;;
     --out) OUT="${2:?--out needs a value}"; shift 2 ;;
     --slo-p99) SLO="${2:?--slo-p99 needs a value}"; shift 2 ;;
+    --server-arg) SERVER_ARGS+=("${2:?--server-arg needs a value}"); shift 2 ;;
     -h|--help) usage ;;
     *) echo "bench.sh: unknown argument '$1'" >&2; usage ;;
   esac
@@ -93,6 +96,7 @@ fi
 SERVER_JVM_OPTS=${WSINFER_SERVER_JVM_OPTS:--Xms512m -Xmx512m -XX:MaxDirectMemorySize=512m -XX:+UseParallelGC -Dorg.bytedeco.javacpp.nopointergc=true}
 DRIVER_JVM_OPTS=${WSINFER_DRIVER_JVM_OPTS:--Xms256m -Xmx1g -XX:+UseParallelGC}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 # ---------------------------------------------------------------------------------------------------- results folder
 SHA=$(git rev-parse --short=7 HEAD 2>/dev/null || echo nogit)
@@ -129,7 +133,7 @@ trap 'exit 143' TERM
 start_server() {
   local log="$LOGS/server.log"
   # shellcheck disable=SC2086
-  java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --host 127.0.0.1 --port 0 >"$log" 2>&1 &
+  java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --host 127.0.0.1 --port 0 "${SERVER_ARGS[@]}" >"$log" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
   for _ in $(seq 1 300); do
