@@ -463,7 +463,7 @@ class ManifestsTest {
             }
         }
         for (String command : List.of("kubectl apply", "kubectl get job/" + INJECTORS, "Complete|Failed",
-                "reports merge", "reports report", "podman build -f deploy/Containerfile")) {
+                "reports merge", "reports report", "podman build -f deploy/Containerfile", "docker build -f deploy/Containerfile")) {
             assertTrue(readme.contains(command), "README.md lacks: " + command);
         }
     }
