@@ -40,6 +40,9 @@ public final class CompareWriters {
             + "Time per operation: higher is worse; operations per time: lower is worse. Errors and timeouts "
             + "regress when the baseline had none. Metrics without a threshold are informational.";
 
+    /** Pseudo-unit of yes/no metrics. */
+    static final String BOOLEAN = "yes/no";
+
     private CompareWriters() {
     }
 
@@ -84,9 +87,11 @@ public final class CompareWriters {
         sb.append("|---|---|---:|---:|---:|---:|---|\n");
         byGroup.forEach((g, list) -> {
             for (MetricResult m : list) {
-                sb.append("| ").append(g).append(" | ").append(m.metric()).append(m.unit().isEmpty() ? ""
-                                : " (" + m.unit() + ")").append(" | ").append(value(m.baseline(), ""))
-                        .append(" | ").append(value(m.candidate(), "")).append(" | ").append(Fmt.change(m.change()))
+                String shown = m.unit().equals(BOOLEAN) ? BOOLEAN : "";
+                sb.append("| ").append(g).append(" | ").append(m.metric()).append(m.unit().isEmpty()
+                                || m.unit().equals(BOOLEAN) ? "" : " (" + m.unit() + ")").append(" | ")
+                        .append(value(m.baseline(), shown))
+                        .append(" | ").append(value(m.candidate(), shown)).append(" | ").append(Fmt.change(m.change()))
                         .append(" | ").append(m.threshold() == null ? "—" : (m.higherIsWorse() ? "+" : "−")
                                 + Fmt.percent(m.threshold())).append(" | ").append(badge(m.verdict())).append(" |\n");
             }
@@ -100,8 +105,11 @@ public final class CompareWriters {
         if (!s.present()) {
             return "—";
         }
+        if (unit.equals(BOOLEAN)) {
+            return s.median() >= 1 ? "yes" : "no";
+        }
         String v = Fmt.num(s.median());
-        if (s.n() > 1 || s.min() != s.max()) {
+        if (s.min() != s.max()) {
             v += " [" + Fmt.num(s.min()) + "–" + Fmt.num(s.max()) + "]";
         }
         return unit.isEmpty() ? v : v + " " + unit;

@@ -97,7 +97,7 @@ public final class ResultsComparator {
                     cg.total(r -> r.counts().errors() + r.counts().timeouts())));
             boolean bv = bg.valid();
             boolean cv = cg.valid();
-            out.add(new MetricResult(group, "valid", "", false, Spread.of(bv ? 1 : 0), Spread.of(cv ? 1 : 0),
+            out.add(new MetricResult(group, "valid", "yes/no", false, Spread.of(bv ? 1 : 0), Spread.of(cv ? 1 : 0),
                     Double.NaN, null, Verdict.INFO, bv && !cv ? "candidate run is invalid: "
                     + String.join("; ", cg.reasons()) + " — its figures are not trustworthy"
                     : cv ? "valid" : "invalid in both"));
@@ -218,19 +218,21 @@ public final class ResultsComparator {
         double betterBound = higherIsWorse ? b.min() * (1 - t) : b.max() * (1 + t);
         boolean worse = higherIsWorse ? c.median() > worseBound : c.median() < worseBound;
         boolean better = higherIsWorse ? c.median() < betterBound : c.median() > betterBound;
-        String range = b.n() > 1 ? "baseline range " + Fmt.num(b.min()) + "–" + Fmt.num(b.max()) : "baseline";
+        String u = unit.isEmpty() ? "" : " " + unit;
+        String worstBase = b.n() > 1 ? String.format(Locale.US, "the baseline's %s over %d repeats, %s%s",
+                higherIsWorse ? "max" : "min", b.n(), Fmt.num(higherIsWorse ? b.max() : b.min()), u)
+                : "the baseline " + Fmt.num(b.median()) + u;
         if (worse) {
             return new MetricResult(group, metric, unit, higherIsWorse, b, c, change, threshold, Verdict.REGRESSION,
-                    String.format(Locale.US, "candidate %s %s %s beyond %s %s by more than %s", Fmt.num(c.median()),
-                            unit, higherIsWorse ? "above" : "below", range, higherIsWorse ? "max" : "min",
-                            Fmt.percent(t)));
+                    String.format(Locale.US, "%s%s is more than %s %s %s", Fmt.num(c.median()), u, Fmt.percent(t),
+                            higherIsWorse ? "above" : "below", worstBase));
         }
         if (better) {
             return new MetricResult(group, metric, unit, higherIsWorse, b, c, change, threshold, Verdict.IMPROVED,
-                    "better than the " + range + " by more than " + Fmt.percent(t));
+                    "better than the whole baseline range by more than " + Fmt.percent(t));
         }
         return new MetricResult(group, metric, unit, higherIsWorse, b, c, change, threshold, Verdict.PASS,
-                "within " + Fmt.percent(t) + (b.n() > 1 || c.n() > 1 ? " of the " + range : ""));
+                "within " + Fmt.percent(t) + (b.n() > 1 ? " of the baseline's range over " + b.n() + " repeats" : ""));
     }
 
     private static MetricResult errors(String group, String metric, long base, long cand) {

@@ -91,7 +91,7 @@ public final class Thresholds {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         asMap().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=')
-                .append(String.format(Locale.US, "%.4g%%", v * 100)));
+                .append(org.wsinfer.reports.text.Fmt.percent(v)));
         return sb.toString();
     }
 }

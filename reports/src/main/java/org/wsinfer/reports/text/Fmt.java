@@ -71,6 +71,9 @@ public final class Fmt {
             return NA;
         }
         double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e15) {
+            return String.format(Locale.US, "%,d", (long) v);
+        }
         if (a >= 1000) {
             return String.format(Locale.US, "%,.0f", v);
         }
