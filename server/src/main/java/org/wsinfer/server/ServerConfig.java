@@ -1,6 +1,7 @@
 package org.wsinfer.server;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -32,6 +33,12 @@ public final class ServerConfig {
     private final int writeBufferLowBytes;
     private final int writeBufferHighBytes;
     private final boolean nativeTransport;
+    private final Path tlsCert;
+    private final Path tlsKey;
+    private final String authToken;
+    private final String adminToken;
+    private final List<String> allowedOrigins;
+    private final int maxConnectionsPerAddress;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -55,6 +62,12 @@ public final class ServerConfig {
         this.writeBufferLowBytes = b.writeBufferLowBytes;
         this.writeBufferHighBytes = b.writeBufferHighBytes;
         this.nativeTransport = b.nativeTransport;
+        this.tlsCert = b.tlsCert;
+        this.tlsKey = b.tlsKey;
+        this.authToken = b.authToken;
+        this.adminToken = b.adminToken;
+        this.allowedOrigins = List.copyOf(b.allowedOrigins);
+        this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
     }
 
     /** A builder holding the defaults. */
@@ -86,6 +99,12 @@ public final class ServerConfig {
         b.writeBufferLowBytes = writeBufferLowBytes;
         b.writeBufferHighBytes = writeBufferHighBytes;
         b.nativeTransport = nativeTransport;
+        b.tlsCert = tlsCert;
+        b.tlsKey = tlsKey;
+        b.authToken = authToken;
+        b.adminToken = adminToken;
+        b.allowedOrigins = allowedOrigins;
+        b.maxConnectionsPerAddress = maxConnectionsPerAddress;
         return b;
     }
 
@@ -199,6 +218,41 @@ public final class ServerConfig {
         return nativeTransport;
     }
 
+    /** PEM certificate chain of the TLS server ({@code wss://}), or {@code null} for plain {@code ws://}. */
+    public Path tlsCert() {
+        return tlsCert;
+    }
+
+    /** PEM (PKCS#8) private key of {@link #tlsCert()}, or {@code null}. */
+    public Path tlsKey() {
+        return tlsKey;
+    }
+
+    /** Whether the server speaks TLS. */
+    public boolean tls() {
+        return tlsCert != null;
+    }
+
+    /** Bearer token the WebSocket handshake must present, or {@code null} for none (never printed). */
+    public String authToken() {
+        return authToken;
+    }
+
+    /** Bearer token of the admin endpoints (model reload, rollback), or {@code null} for none (never printed). */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Origins a handshake's {@code Origin} header may name (empty = any); a handshake without Origin passes. */
+    public List<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /** Largest number of TCP connections from one remote address (beyond: HTTP 503 and close); 0 = no limit. */
+    public int maxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
+    }
+
     /** A one-line description of the model source. */
     public String modelSource() {
         if (echo) {
@@ -213,11 +267,18 @@ public final class ServerConfig {
                         + " inferenceThreads=%d, queueCapacity=%d, maxQueuedElements=%d, maxBatchRows=%d,"
                         + " maxQueueDelayUs=%d, maxFramePayloadBytes=%d, maxElements=%d, maxConnections=%d,"
                         + " idleTimeoutMs=%d, maxInFlightPerConnection=%d, drainTimeoutMs=%d, backlog=%d,"
-                        + " writeBufferLowBytes=%d, writeBufferHighBytes=%d, nativeTransport=%b}",
+                        + " writeBufferLowBytes=%d, writeBufferHighBytes=%d, nativeTransport=%b, tlsCert=%s,"
+                        + " tlsKey=%s, authToken=%s, adminToken=%s, allowedOrigins=%s, maxConnectionsPerAddress=%d}",
                 host, port, modelSource(), echo, echoDim, ioThreads, inferenceThreads, queueCapacity,
                 maxQueuedElements, maxBatchRows, maxQueueDelayUs, maxFramePayloadBytes, maxElements, maxConnections,
                 idleTimeoutMs, maxInFlightPerConnection, drainTimeoutMs, backlog, writeBufferLowBytes,
-                writeBufferHighBytes, nativeTransport);
+                writeBufferHighBytes, nativeTransport, tlsCert, tlsKey, mask(authToken), mask(adminToken),
+                allowedOrigins.isEmpty() ? "any" : String.join(",", allowedOrigins), maxConnectionsPerAddress);
+    }
+
+    /** A secret as printed: {@code ***} when set, {@code none} when not (the value itself never appears). */
+    private static String mask(String secret) {
+        return secret == null ? "none" : "***";
     }
 
     /** Mutable builder; {@link #build()} validates every field. */
@@ -243,6 +304,12 @@ public final class ServerConfig {
         private int writeBufferLowBytes = 256 * 1024;
         private int writeBufferHighBytes = 1024 * 1024;
         private boolean nativeTransport = true;
+        private Path tlsCert;
+        private Path tlsKey;
+        private String authToken;
+        private String adminToken;
+        private List<String> allowedOrigins = List.of();
+        private int maxConnectionsPerAddress;
 
         private Builder() {
         }
@@ -373,6 +440,42 @@ public final class ServerConfig {
             return this;
         }
 
+        /** TLS certificate chain PEM (default none = plain ws://); needs {@link #tlsKey(Path)}. */
+        public Builder tlsCert(Path v) {
+            tlsCert = v;
+            return this;
+        }
+
+        /** TLS private key PEM (PKCS#8); needs {@link #tlsCert(Path)}. */
+        public Builder tlsKey(Path v) {
+            tlsKey = v;
+            return this;
+        }
+
+        /** Bearer token of the WebSocket handshake (default none: no token needed). */
+        public Builder authToken(String v) {
+            authToken = v;
+            return this;
+        }
+
+        /** Bearer token of the admin endpoints (default none). */
+        public Builder adminToken(String v) {
+            adminToken = v;
+            return this;
+        }
+
+        /** Allowed handshake origins such as {@code https://app.example:8443} (default empty = any). */
+        public Builder allowedOrigins(List<String> v) {
+            allowedOrigins = v == null ? List.of() : List.copyOf(v);
+            return this;
+        }
+
+        /** TCP connections per remote address (default 0 = no limit). */
+        public Builder maxConnectionsPerAddress(int v) {
+            maxConnectionsPerAddress = v;
+            return this;
+        }
+
         /** Validates and builds; throws {@link IllegalArgumentException} naming the bad field. */
         public ServerConfig build() {
             Objects.requireNonNull(host, "host");
@@ -400,7 +503,29 @@ public final class ServerConfig {
             require(writeBufferLowBytes >= 1, "write-buffer-low-bytes must be >= 1, not " + writeBufferLowBytes);
             require(writeBufferHighBytes > writeBufferLowBytes, "write-buffer-high-bytes (" + writeBufferHighBytes
                     + ") must be > write-buffer-low-bytes (" + writeBufferLowBytes + ")");
+            require((tlsCert == null) == (tlsKey == null), "tls-cert and tls-key must be given together");
+            requireToken(authToken, "auth-token");
+            requireToken(adminToken, "admin-token");
+            for (String origin : allowedOrigins) {
+                require(origin != null && !origin.isBlank() && origin.strip().equals(origin),
+                        "allowed-origins must not hold empty or padded entries");
+            }
+            require(maxConnectionsPerAddress >= 0,
+                    "max-connections-per-address must be >= 0, not " + maxConnectionsPerAddress);
             return new ServerConfig(this);
+        }
+
+        /** A token must be printable ASCII without spaces (an HTTP header value); the message never shows it. */
+        private static void requireToken(String token, String name) {
+            if (token == null) {
+                return;
+            }
+            require(!token.isEmpty(), name + " must not be empty");
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                require(c > 0x20 && c < 0x7f, name + " must be printable ASCII without spaces (character "
+                        + (i + 1) + " is not)");
+            }
         }
 
         private static void require(boolean ok, String message) {

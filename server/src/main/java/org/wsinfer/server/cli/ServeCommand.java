@@ -5,6 +5,8 @@ import org.wsinfer.server.WsInferServer;
 import org.wsinfer.server.model.DelayedModel;
 import org.wsinfer.server.model.Model;
 import org.wsinfer.server.model.ModelException;
+import org.wsinfer.server.security.SecurityConfigException;
+import org.wsinfer.server.security.TokenFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,9 +14,12 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /** {@code serve}: maps options onto a {@link ServerConfig}, prints it, starts the server and runs until SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,6 +27,10 @@ import java.util.concurrent.Callable;
 public final class ServeCommand implements Callable<Integer> {
     /** Exit code for bad options or a bad model. */
     public static final int EXIT_USAGE = 2;
+    /** Environment variable holding the handshake token when --auth-token-file is not given. */
+    public static final String AUTH_TOKEN_ENV = "WSINFER_AUTH_TOKEN";
+    /** Environment variable holding the admin token when --admin-token-file is not given. */
+    public static final String ADMIN_TOKEN_ENV = "WSINFER_ADMIN_TOKEN";
 
     private static final ServerConfig DEFAULTS = ServerConfig.builder().build();
 
@@ -111,6 +120,35 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Use native epoll when available (default: ${DEFAULT-VALUE}).")
     private boolean nativeTransport = DEFAULTS.nativeTransport();
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve wss:// with this PEM certificate chain"
+            + " (leaf first); needs --tls-key.")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "Unencrypted PKCS#8 PEM private key of --tls-cert.")
+    private Path tlsKey;
+
+    @Option(names = "--auth-token-file", paramLabel = "FILE", description = "The WebSocket handshake must carry"
+            + " 'Authorization: Bearer <the token in FILE>' (else 401). Default: env " + AUTH_TOKEN_ENV
+            + " if set, else no token.")
+    private Path authTokenFile;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "POST /v1/model/reload and /rollback"
+            + " must carry 'Authorization: Bearer <the token in FILE>' (else 401). Default: env " + ADMIN_TOKEN_ENV
+            + " if set, else no token.")
+    private Path adminTokenFile;
+
+    @Option(names = "--allowed-origins", split = ",", paramLabel = "ORIGIN",
+            description = "Origins a handshake may come from, e.g. https://app.example (else 403; a handshake"
+                    + " without Origin passes). Default: any.")
+    private List<String> allowedOrigins = new ArrayList<>();
+
+    @Option(names = "--max-connections-per-address", description = "TCP connections per remote address, beyond:"
+            + " HTTP 503 and close; 0 = no limit (default: ${DEFAULT-VALUE}).")
+    private int maxConnectionsPerAddress = DEFAULTS.maxConnectionsPerAddress();
+
+    /** Environment lookup of the token variables (replaced in tests). */
+    UnaryOperator<String> env = System::getenv;
+
     /** Maps the options onto a validated configuration; {@link IllegalArgumentException} names the bad option. */
     ServerConfig toConfig() {
         boolean echo = "echo".equals(model);
@@ -130,7 +168,27 @@ public final class ServeCommand implements Callable<Integer> {
                 .maxInFlightPerConnection(maxInFlightPerConnection).drainTimeoutMs(drainTimeoutMs)
                 .backlog(backlog).writeBufferLowBytes(writeBufferLowBytes).writeBufferHighBytes(writeBufferHighBytes)
                 .nativeTransport(nativeTransport)
+                .tlsCert(tlsCert).tlsKey(tlsKey)
+                .authToken(token(authTokenFile, "--auth-token-file", AUTH_TOKEN_ENV))
+                .adminToken(token(adminTokenFile, "--admin-token-file", ADMIN_TOKEN_ENV))
+                .allowedOrigins(allowedOrigins).maxConnectionsPerAddress(maxConnectionsPerAddress)
                 .build();
+    }
+
+    /** The token of {@code file}, else of the environment variable, else none; the file's problem names the file. */
+    private String token(Path file, String option, String variable) {
+        if (file != null) {
+            try {
+                return TokenFiles.read(file, option);
+            } catch (SecurityConfigException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        String value = env.apply(variable);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.strip();
     }
 
     @Override
@@ -168,6 +226,10 @@ public final class ServeCommand implements Callable<Integer> {
         WsInferServer server;
         try {
             server = WsInferServer.start(config, loaded);
+        } catch (SecurityConfigException e) {
+            err.println("serve: " + e.getMessage());
+            err.flush();
+            return EXIT_USAGE;
         } catch (Exception e) {
             err.println("serve: cannot start: " + e);
             err.flush();
