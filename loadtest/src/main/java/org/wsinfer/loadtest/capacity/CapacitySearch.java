@@ -140,6 +140,8 @@ public final class CapacitySearch {
         s.put("valid", r.validity().valid());
         s.put("passed", passed);
         s.put("reasons", r.validity().reasons());
+        Object cpu = r.summary().get("serverCpu");
+        s.put("serverCpuUsPerRequest", cpu instanceof Map<?, ?> m ? m.get("cpuUsPerRequest") : null);
         s.put("dir", dir);
         steps.add(s);
         console.println(String.format(Locale.US, "== step %d: %.1f req/s p99 %.1f us errors %d timeouts %d %s -> %s", n,

@@ -10,8 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** Plain HTTP GETs to the server beside its WebSocket endpoint: {@code /v1/model} and {@code /health}. */
+/** Plain HTTP GETs to the server beside its WebSocket endpoint: {@code /v1/model}, {@code /health}, {@code /metrics}. */
 public final class HttpProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,6 +69,17 @@ public final class HttpProbe {
         long after = before + rttNs / 1_000_000L;
         Optional<String> date = r.headers().firstValue("date");
         return new ClockSample(before, after, rttNs / 1e6, r.statusCode(), date.orElse(null));
+    }
+
+    /** GET /metrics started now, without blocking: its Prometheus text, or a failure (also for a status not 200). */
+    public CompletableFuture<String> metricsAsync() {
+        HttpRequest req = HttpRequest.newBuilder(base.resolve("/metrics")).timeout(timeout).GET().build();
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + base + "/metrics answered HTTP " + r.statusCode());
+            }
+            return r.body();
+        });
     }
 
     private HttpResponse<String> get(String path) throws IOException {

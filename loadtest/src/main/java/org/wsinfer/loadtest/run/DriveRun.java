@@ -14,9 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,7 @@ import org.wsinfer.loadtest.record.IntervalLog;
 import org.wsinfer.loadtest.record.LatencyRecorders;
 import org.wsinfer.loadtest.record.Metric;
 import org.wsinfer.loadtest.record.PercentileStats;
+import org.wsinfer.loadtest.record.ServerCpu;
 import org.wsinfer.loadtest.verify.ReferenceModel;
 
 /**
@@ -91,6 +96,8 @@ public final class DriveRun {
         long finishedEpochNs;
         long measuredStartNs;
         String transport;
+        AtomicReference<CompletableFuture<String>> metricsBefore = new AtomicReference<>();
+        CompletableFuture<String> metricsAfter;
         try (WsClient client = new WsClient(cfg.url(), tls, cfg.ioThreads(), cfg.maxFramePayloadBytes(), tracker,
                 model != null, clock)) {
             List<WsConnection> connections;
@@ -129,6 +136,9 @@ public final class DriveRun {
                 }
                 ticker.scheduleAtFixedRate(guard(ticks::measuredTick), measuredStartNs + intervalNs - now, intervalNs,
                         TimeUnit.NANOSECONDS);
+                // the server's CPU counter just before the measured phase (asynchronous: the ticker never waits)
+                ticker.schedule(guard(() -> metricsBefore.set(probe.metricsAsync())),
+                        Math.max(0, measuredStartNs - now), TimeUnit.NANOSECONDS);
                 long sweepNs = Math.max(1_000_000L, Math.min(100_000_000L, timeoutNs / 10));
                 ticker.scheduleAtFixedRate(guard(() -> tracker.sweepTimeouts(clock.nanoTime(), timeoutNs)), sweepNs,
                         sweepNs, TimeUnit.NANOSECONDS);
@@ -141,6 +151,8 @@ public final class DriveRun {
                 while (tracker.inFlight() > 0 && clock.nanoTime() - drainDeadline < 0) {
                     sleepMs(1);
                 }
+                // ... and just after it: every measured request answered (or timed out)
+                metricsAfter = probe.metricsAsync();
                 ticker.shutdown();
                 awaitTermination(ticker);
                 tracker.expireAll();
@@ -208,16 +220,47 @@ public final class DriveRun {
         ver.put("tolerance", cfg.verifyTolerance());
         s.put("verification", ver);
         s.put("clock", clockCheck.toMap());
+        ServerCpu serverCpu = serverCpu(metricsBefore.get(), metricsAfter);
+        s.put("serverCpu", serverCpu == null ? null : serverCpu.toMap());
 
         try (PrintStream hgrm = new PrintStream(Files.newOutputStream(out.resolve("latency.hgrm")), false,
                 StandardCharsets.UTF_8)) {
             corrected.outputPercentileDistribution(hgrm, 1000.0);
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), s);
+        if (serverCpu != null) {
+            console.println(String.format(Locale.US, "server cpu: %.3f s for %d answered requests = %.2f us/request",
+                    serverCpu.cpuSeconds(), serverCpu.requests(), serverCpu.cpuUsPerRequest()));
+        }
         report.summary(s, latency, validity, out.toString());
         return new RunResult(out, cfg.rateHz(), achievedSendHz, answeredHz, latency.get("corrected"), sent,
                 counters.ok.sum(), counters.errors.sum(), counters.timeouts.sum(), counters.lost.sum(), reqWire,
                 ansWire, validity, s);
+    }
+
+    /** The server's CPU per request between the two /metrics scrapes; null when one failed or lacks the counters. */
+    static ServerCpu serverCpu(CompletableFuture<String> before, CompletableFuture<String> after) {
+        String b = scraped(before);
+        String a = scraped(after);
+        if (b == null || a == null) {
+            return null;
+        }
+        return ServerCpu.between(ServerCpu.parse(b), ServerCpu.parse(a));
+    }
+
+    private static String scraped(CompletableFuture<String> f) {
+        if (f == null) {
+            return null;
+        }
+        try {
+            return f.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("GET /metrics failed: {}", e.toString());
+            return null;
+        }
     }
 
     private static Map<String, Object> counts(Counters c) {

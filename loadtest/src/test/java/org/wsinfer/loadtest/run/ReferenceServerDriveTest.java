@@ -87,6 +87,10 @@ class ReferenceServerDriveTest {
                 assertTrue(reqPayload > 200, "JSON is bigger than binary: " + reqPayload);
             }
             assertTrue(s.at("/environment/availableProcessors").asInt() >= 1);
+            // the reference server exports its process CPU: the driver scraped it around the measured phase
+            assertTrue(s.at("/serverCpu/requests").asLong() >= 500, "server answers between the scrapes: " + s.get("serverCpu"));
+            assertTrue(s.at("/serverCpu/cpuSeconds").asDouble() > 0 && s.at("/serverCpu/cpuUsPerRequest").asDouble() > 0,
+                    "server cpu per request: " + s.get("serverCpu"));
             assertTrue(s.get("validity").has("valid"));
 
             Map<String, Histogram> log = RunFiles.logTotals(out);

@@ -192,5 +192,22 @@ class ScriptedServerDriveTest {
         assertTrue(s.at("/clock/samples").asInt() >= 1, "the Date header was sampled");
         assertEquals(86.0 - 16 * 4 + 8 * 4, s.at("/bytes/requestWireBytes").asDouble(), 1e-9,
                 "16 + 4*8 payload bytes, 2 + 4 header bytes");
+        assertTrue(s.has("serverCpu") && s.get("serverCpu").isNull(), "no /metrics: serverCpu is null");
+    }
+
+    /** The server's CPU per request comes from its /metrics scraped at the measured phase's start and end. */
+    @Test
+    void serverCpuIsTheMetricsDeltaOverTheMeasuredPhase() throws Exception {
+        server.cpuUsPerAnswer = 40.0;
+        DriverConfig cfg = TestConfigs.shortRun(server.wsUri(), tmp.resolve("cpu"), Framing.BINARY, 200,
+                Duration.ofSeconds(1)).features(8).warmup(Duration.ofMillis(500)).build();
+        RunResult r = drive(cfg);
+        JsonNode cpu = RunFiles.summary(r.dir()).get("serverCpu");
+        assertTrue(cpu != null && cpu.isObject(), "serverCpu written: " + cpu);
+        long requests = cpu.get("requests").asLong();
+        // the warm-up's 100 answers are before the first scrape; at most the few in flight then straddle it
+        assertTrue(requests >= 150 && requests <= 250, "requests answered in the measured phase: " + requests);
+        assertEquals(requests * 40e-6, cpu.get("cpuSeconds").asDouble(), 1e-7);
+        assertEquals(40.0, cpu.get("cpuUsPerRequest").asDouble(), 0.01);
     }
 }

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small WebSocket server for the driver's tests, speaking protocol v1 (answers are zeros, one output per row) with
  * scripted misbehaviour: a one-off stall, answers swapped in pairs, dropped ids, a connection closed mid-run.
- * Serves {@code GET /v1/model} and {@code GET /health} (with a Date header). Loopback only.
+ * Serves {@code GET /v1/model} and {@code GET /health} (with a Date header), and {@code GET /metrics} (a fake
+ * Prometheus text whose CPU counter grows by {@link #cpuUsPerAnswer} per answer; 404 while that is 0). Loopback only.
  */
 public final class ScriptedServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +60,11 @@ public final class ScriptedServer implements AutoCloseable {
     /** Close a connection when the server has received this many requests in total; 0 = never. */
     public volatile long closeAfterRequests;
 
+    /** Fake server CPU time per answer written, in us, shown by GET /metrics; 0 = no /metrics (404). */
+    public volatile double cpuUsPerAnswer;
+
+    /** Answers written. */
+    public final AtomicLong answered = new AtomicLong();
     /** Requests received. */
     public final AtomicLong received = new AtomicLong();
     /** Answers written with an id lower than the previous answer's on the same connection. */
@@ -107,6 +113,11 @@ public final class ScriptedServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
             String path = req.uri();
+            if (path.equals("/metrics")) {
+                req.release();
+                metrics(ctx);
+                return;
+            }
             if (!path.equals("/v1/model") && !path.equals("/health")) {
                 ctx.fireChannelRead(req);
                 return;
@@ -122,6 +133,27 @@ public final class ScriptedServer implements AutoCloseable {
                     DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
             ctx.writeAndFlush(r);
         }
+    }
+
+    /** The fake Prometheus text: CPU = answers x {@link #cpuUsPerAnswer}; answers split over two series. */
+    private void metrics(ChannelHandlerContext ctx) {
+        double perAnswerUs = cpuUsPerAnswer;
+        long n = answered.get();
+        String body = perAnswerUs <= 0 ? "not found\n" : String.format(java.util.Locale.US,
+                "# HELP wsinfer_process_cpu_seconds_total CPU time used by the server process\n"
+                        + "# TYPE wsinfer_process_cpu_seconds_total counter\n"
+                        + "wsinfer_process_cpu_seconds_total %.9f\n"
+                        + "# TYPE wsinfer_requests_total counter\n"
+                        + "wsinfer_requests_total{framing=\"binary\",outcome=\"ok\",} %d.0\n"
+                        + "wsinfer_requests_total{framing=\"text\",outcome=\"ok\",} %d.0\n"
+                        + "process_cpu_time_ns_total 1.0E12\n",
+                n * perAnswerUs / 1e6, n - n / 2, n / 2);
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                perAnswerUs <= 0 ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.OK,
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4");
+        r.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+        ctx.writeAndFlush(r);
     }
 
     /** Answers PREDICT frames per the script. */
@@ -190,6 +222,7 @@ public final class ScriptedServer implements AutoCloseable {
                 outOfOrderAnswers.incrementAndGet();
             }
             lastAnswerId = id;
+            answered.incrementAndGet();
             ctx.writeAndFlush(answer);
         }
 
