@@ -27,6 +27,11 @@ import org.wsinfer.server.model.ModelException;
 import org.wsinfer.server.net.ServerContext;
 import org.wsinfer.server.net.ServerInitializer;
 import org.wsinfer.server.net.Transport;
+import org.wsinfer.server.security.ServerSecurity;
+import org.wsinfer.server.swap.ModelAdminRoutes;
+import org.wsinfer.server.swap.ModelLoader;
+import org.wsinfer.server.swap.ModelRegistry;
+import org.wsinfer.server.swap.ModelSwapper;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -48,14 +53,18 @@ public final class WsInferServer implements AutoCloseable {
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final Channel serverChannel;
+    private final ModelSwapper swapper;
     private final String host;
     private final int port;
+    private final boolean tls;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private WsInferServer(ServerContext context, Transport transport, EventLoopGroup bossGroup,
-                          EventLoopGroup workerGroup, Channel serverChannel) {
+                          EventLoopGroup workerGroup, Channel serverChannel, ModelSwapper swapper, boolean tls) {
         this.context = context;
+        this.tls = tls;
+        this.swapper = swapper;
         this.transport = transport;
         this.bossGroup = bossGroup;
         this.workerGroup = workerGroup;
@@ -72,6 +81,7 @@ public final class WsInferServer implements AutoCloseable {
 
     /** Serves {@code model} (which the configuration's model options then do not choose); returns once listening. */
     public static WsInferServer start(ServerConfig config, Model model) throws Exception {
+        ServerSecurity security = ServerSecurity.from(config); // bad TLS files fail before anything starts
         warmUp(model);
         ServerState state = new ServerState();
         ModelHolder models = new ModelHolder(model, Clock.systemUTC());
@@ -83,6 +93,9 @@ public final class WsInferServer implements AutoCloseable {
         ChannelGroup webSockets = new DefaultChannelGroup("wsinfer-websockets", GlobalEventExecutor.INSTANCE);
         ServerContext context = new ServerContext(config, state, models, batcher, metrics, channels, webSockets,
                 System::nanoTime);
+        ModelRegistry registry = new ModelRegistry(models, config.echo() ? null : config.modelDir(),
+                ModelLoader.DIRECTORY);
+        ModelSwapper swapper = new ModelSwapper(registry, metrics.registry());
 
         Transport transport = Transport.choose(config.nativeTransport());
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
@@ -97,9 +110,9 @@ public final class WsInferServer implements AutoCloseable {
                     .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                             new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes()))
-                    .childHandler(new ServerInitializer(context));
+                    .childHandler(new ServerInitializer(context, new ModelAdminRoutes(swapper, state), security));
             Channel ch = b.bind(config.host(), config.port()).sync().channel();
-            WsInferServer server = new WsInferServer(context, transport, boss, workers, ch);
+            WsInferServer server = new WsInferServer(context, transport, boss, workers, ch, swapper, security.tls());
             state.set(ServerState.Phase.SERVING);
             LOG.info("serving model {} v{} (input_dim {}, output_dim {}) on {} with {} transport, batching {}",
                     model.name(), model.version(), model.inputDim(), model.outputDim(), server.wsUri(), transport,
@@ -107,6 +120,7 @@ public final class WsInferServer implements AutoCloseable {
                             + " us" : "off");
             return server;
         } catch (Exception | Error e) {
+            swapper.close();
             batcher.close();
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -144,14 +158,14 @@ public final class WsInferServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code ws://host:port/ws}. */
+    /** {@code ws://host:port/ws}, or {@code wss://} with TLS. */
     public URI wsUri() {
-        return URI.create("ws://" + hostForUri() + ":" + port + "/ws");
+        return URI.create((tls ? "wss://" : "ws://") + hostForUri() + ":" + port + "/ws");
     }
 
-    /** {@code http://host:port} (no trailing slash). */
+    /** {@code http://host:port} (no trailing slash), or {@code https://} with TLS. */
     public URI httpUri() {
-        return URI.create("http://" + hostForUri() + ":" + port);
+        return URI.create((tls ? "https://" : "http://") + hostForUri() + ":" + port);
     }
 
     private String hostForUri() {
@@ -176,6 +190,16 @@ public final class WsInferServer implements AutoCloseable {
     /** The served model's holder (for a later hot swap). */
     public ModelHolder models() {
         return context.models();
+    }
+
+    /** The current and previous model, for hot swaps ({@code POST /v1/model/reload}, {@code /rollback}). */
+    public ModelRegistry registry() {
+        return swapper.registry();
+    }
+
+    /** Runs reloads and rollbacks off the event loops. */
+    public ModelSwapper swapper() {
+        return swapper;
     }
 
     /** The life cycle phase. */
@@ -206,6 +230,7 @@ public final class WsInferServer implements AutoCloseable {
         try {
             long startNs = System.nanoTime();
             context.state().set(ServerState.Phase.DRAINING);
+            swapper.close();
             serverChannel.close().syncUninterruptibly();
             long deadlineNs = startNs + TimeUnit.MILLISECONDS.toNanos(config().drainTimeoutMs());
             while (context.metrics().inFlight() > 0 && System.nanoTime() < deadlineNs && sleepMs(2)) {

@@ -36,6 +36,12 @@ public final class HttpResponses {
     /** Like {@link #send(ChannelHandlerContext, FullHttpRequest, HttpResponseStatus, String, String)}, optionally always closing. */
     public static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
                             String contentType, String body, boolean close) {
+        send(ctx, req, status, contentType, body, close, "GET");
+    }
+
+    /** Like the six-argument send; a 405 names {@code allow} (e.g. {@code POST}) in its {@code Allow} header. */
+    public static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
+                            String contentType, String body, boolean close, String allow) {
         ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
@@ -49,7 +55,7 @@ public final class HttpResponses {
             res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) {
-            res.headers().set(HttpHeaderNames.ALLOW, "GET");
+            res.headers().set(HttpHeaderNames.ALLOW, allow);
         }
         if (keepAlive) {
             ctx.writeAndFlush(res);

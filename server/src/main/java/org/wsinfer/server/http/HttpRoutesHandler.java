@@ -13,6 +13,7 @@ import io.netty.util.AttributeKey;
 import org.wsinfer.server.inference.ModelHolder;
 import org.wsinfer.server.model.Model;
 import org.wsinfer.server.net.ServerContext;
+import org.wsinfer.server.swap.ModelAdminRoutes;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -32,10 +33,17 @@ public final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHtt
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerContext server;
+    private final ModelAdminRoutes admin;
 
-    /** Routes for {@code server}. */
+    /** Routes for {@code server}, without the model admin endpoints (they answer 503). */
     public HttpRoutesHandler(ServerContext server) {
+        this(server, null);
+    }
+
+    /** Routes for {@code server}; {@code admin} answers {@code POST /v1/model/reload} and {@code /v1/model/rollback}. */
+    public HttpRoutesHandler(ServerContext server, ModelAdminRoutes admin) {
         this.server = server;
+        this.admin = admin;
     }
 
     @Override
@@ -59,6 +67,16 @@ public final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHtt
                     HttpResponses.send(ctx, req, HttpResponseStatus.OK, HttpResponses.JSON, modelJson());
                 }
                 return;
+            case ModelAdminRoutes.RELOAD_PATH:
+                if (adminAllowed(ctx, req)) {
+                    admin.reload(ctx, req);
+                }
+                return;
+            case ModelAdminRoutes.ROLLBACK_PATH:
+                if (adminAllowed(ctx, req)) {
+                    admin.rollback(ctx, req);
+                }
+                return;
             case "/metrics":
                 if (allowed(ctx, req)) {
                     HttpResponses.send(ctx, req, HttpResponseStatus.OK, HttpResponses.PROMETHEUS,
@@ -78,6 +96,24 @@ public final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHtt
         HttpResponses.send(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, HttpResponses.JSON,
                 "{\"error\":\"method not allowed\"}");
         return false;
+    }
+
+    /**
+     * POST only (405 with {@code Allow: POST}) and admin endpoints enabled (503). The admin bearer token is checked
+     * before this handler, by {@code security.HandshakeGuard} ("access" in the pipeline), for every /v1/model/ path.
+     */
+    private boolean adminAllowed(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (!HttpMethod.POST.equals(req.method())) {
+            HttpResponses.send(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, HttpResponses.JSON,
+                    "{\"error\":\"method not allowed\"}", false, "POST");
+            return false;
+        }
+        if (admin == null) {
+            HttpResponses.send(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, HttpResponses.JSON,
+                    "{\"error\":\"model administration is not enabled on this pipeline\"}");
+            return false;
+        }
+        return true;
     }
 
     private void health(ChannelHandlerContext ctx, FullHttpRequest req) {
