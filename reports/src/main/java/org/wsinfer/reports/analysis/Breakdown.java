@@ -18,7 +18,7 @@ public record Breakdown(String label, String framing, double computeUs, double q
         double corrected = g.latency(l -> l.meanUs()).median();
         double network = Double.isFinite(uncorrected) ? Math.max(0, uncorrected - nz(queue) - nz(compute)) : Double.NaN;
         double backlog = Double.isFinite(uncorrected) ? Math.max(0, corrected - uncorrected) : Double.NaN;
-        return new Breakdown(g.key().label(), g.framing(), compute, queue, network, backlog, corrected);
+        return new Breakdown(g.label(), g.framing(), compute, queue, network, backlog, corrected);
     }
 
     /** True when the server reported its queue and compute times. */

@@ -12,14 +12,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
-/** The repeats of one configuration (same {@link RunKey}); figures are shown as median with spread. */
-public record RunGroup(RunKey key, List<DriveRun> runs) {
+/**
+ * The repeats of one configuration (same {@link RunKey}); figures are shown as median with spread. The label is the
+ * key's, with the server address added when two groups differ only in their url.
+ */
+public record RunGroup(RunKey key, List<DriveRun> runs, String label) {
 
     public RunGroup {
         runs = List.copyOf(runs);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a run group needs at least one run");
         }
+    }
+
+    /** A group labelled by its key. */
+    public RunGroup(RunKey key, List<DriveRun> runs) {
+        this(key, runs, key.label());
     }
 
     /** Spread of a figure over the repeats. */

@@ -30,8 +30,11 @@ public final class RunGrouper {
         for (DriveRun run : runs) {
             byKey.computeIfAbsent(keyOf.apply(run), k -> new ArrayList<>()).add(run);
         }
+        Map<String, Integer> labels = new java.util.HashMap<>();
+        byKey.keySet().forEach(k -> labels.merge(k.label(), 1, Integer::sum));
         List<RunGroup> groups = new ArrayList<>();
-        byKey.forEach((k, v) -> groups.add(new RunGroup(k, v)));
+        byKey.forEach((k, v) -> groups.add(new RunGroup(k, v, labels.get(k.label()) > 1
+                ? k.label() + " @" + k.url().replaceFirst("^wss?://", "").replaceFirst("/.*$", "") : k.label())));
         return groups;
     }
 }

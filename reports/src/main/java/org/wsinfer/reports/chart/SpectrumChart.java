@@ -29,7 +29,7 @@ public final class SpectrumChart {
     public static XYSeriesCollection dataset(List<RunGroup> groups) {
         XYSeriesCollection ds = new XYSeriesCollection();
         for (RunGroup g : groups) {
-            XYSeries s = new XYSeries(g.key().label(), true, true);
+            XYSeries s = new XYSeries(g.label(), true, true);
             Optional<Histogram> h = g.correctedHistogram();
             if (h.isPresent()) {
                 addHistogram(s, h.get());
@@ -104,7 +104,7 @@ public final class SpectrumChart {
 
     private static String framingOf(String label, List<RunGroup> groups) {
         for (RunGroup g : groups) {
-            if (g.key().label().equals(label)) {
+            if (g.label().equals(label)) {
                 return g.framing();
             }
         }

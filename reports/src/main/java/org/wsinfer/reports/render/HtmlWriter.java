@@ -44,7 +44,7 @@ public final class HtmlWriter {
             .answer .label{display:block;font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:#555}
             table{border-collapse:collapse;margin:6px 0 14px;font-size:13px;width:100%}
             th,td{padding:4px 6px;border-bottom:1px solid #e3e6ea;text-align:right;white-space:nowrap}
-            th{background:#f0f2f5;font-weight:600}
+            th{background:#f0f2f5;font-weight:600;white-space:normal;vertical-align:bottom}
             td:first-child,th:first-child{text-align:left}
             td.l,th.l{text-align:left;white-space:normal}
             tbody tr:nth-child(even){background:#fafbfc}
@@ -56,8 +56,10 @@ public final class HtmlWriter {
             figcaption{font-size:12.5px;color:#666}
             .grid{display:grid;grid-template-columns:1fr 1fr;gap:10px}
             .grid figure{margin:0}
-            table.environment td{white-space:normal}
+            table.environment td,table.environment th{white-space:normal;text-align:left}
             .note{color:#555;font-size:13px}
+            ol.validity{font-size:12.5px;color:#a33;margin:0 0 8px;padding-left:26px}
+            td.bad a{color:#d62728}
             code{background:#f0f2f5;padding:1px 4px;border-radius:3px}
             """;
 
@@ -141,8 +143,9 @@ public final class HtmlWriter {
             h.raw("<th>").text(c).raw("</th>");
         }
         h.raw("</tr></thead><tbody>\n");
+        List<String> notes = new ArrayList<>();
         for (RunGroup g : m.groups()) {
-            h.raw("<tr><td class=\"" + Html.esc(g.framing()) + "\">").text(g.key().label()).raw("</td>");
+            h.raw("<tr><td class=\"" + Html.esc(g.framing()) + "\">").text(g.label()).raw("</td>");
             cell(h, Integer.toString(g.repeats()));
             cell(h, Fmt.rate(g.key().offeredHz()));
             spreadCell(h, g.spread(r -> r.rates().answeredHz()), Fmt::rate);
@@ -159,11 +162,23 @@ public final class HtmlWriter {
             if (g.valid()) {
                 h.raw("<td class=\"good\">valid</td>");
             } else {
-                h.raw("<td class=\"l bad\">invalid: ").text(String.join("; ", g.reasons())).raw("</td>");
+                long bad = g.runs().stream().filter(r -> !r.validity().valid()).count();
+                notes.add(g.label() + " (" + bad + " of " + g.repeats() + " invalid): "
+                        + String.join("; ", g.reasons()));
+                h.raw("<td class=\"bad\"><a href=\"#validity-" + notes.size() + "\">invalid [" + notes.size()
+                        + "]</a></td>");
             }
             h.raw("</tr>\n");
         }
         h.raw("</tbody></table></div>\n");
+        if (!notes.isEmpty()) {
+            h.raw("<ol class=\"validity\">\n");
+            for (int i = 0; i < notes.size(); i++) {
+                h.raw("<li id=\"validity-" + (i + 1) + "\">").text(notes.get(i)).raw("</li>\n");
+            }
+            h.raw("</ol>\n<p class=\"note\">Invalid runs are shown but their figures describe the driver or the "
+                    + "machine as much as the server.</p>\n");
+        }
     }
 
     private static void cell(Html h, String s) {
@@ -318,12 +333,13 @@ public final class HtmlWriter {
     private static void environment(Html h, ReportModel m) {
         List<String[]> rows = new ArrayList<>();
         for (Results.Found f : m.results().envs()) {
-            rows.add(envRow(f.file().toString(), f.json(), f.json().path("kernel").asText("")));
+            rows.add(envRow(relative(m.results(), f.file()) + " (profile " + f.json().path("profile").asText("?")
+                    + ")", f.json(), f.json().path("kernel").asText("")));
         }
         for (RunGroup g : m.groups()) {
             for (DriveRun r : g.runs()) {
                 if (r.environment().isObject()) {
-                    rows.add(envRow(r.key().label() + " (" + r.injectorId() + ")", r.environment(), ""));
+                    rows.add(envRow(g.label() + " (" + r.injectorId() + ")", r.environment(), ""));
                 }
             }
         }
@@ -341,6 +357,19 @@ public final class HtmlWriter {
         rows.forEach(h::row);
         h.endTable();
         h.raw("</div>\n");
+    }
+
+    /** A file's path relative to the results folder it was found in, with that folder's name. */
+    static String relative(Results r, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Path input : r.inputs()) {
+            Path in = input.toAbsolutePath().normalize();
+            if (abs.startsWith(in)) {
+                Path name = in.getFileName();
+                return (name == null ? "" : name + "/") + in.relativize(abs);
+            }
+        }
+        return file.toString();
     }
 
     private static String[] envRow(String source, JsonNode e, String kernel) {

@@ -47,7 +47,7 @@ public final class MarkdownWriter {
                     + "p99.9 (µs) | max (µs) | errors | timeouts | request (B) | answer (B) | valid |\n");
             sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             for (RunGroup g : m.groups()) {
-                sb.append("| ").append(g.key().label()).append(" | ").append(g.repeats()).append(" | ")
+                sb.append("| ").append(g.label()).append(" | ").append(g.repeats()).append(" | ")
                         .append(Fmt.rate(g.key().offeredHz())).append(" | ")
                         .append(Fmt.rate(g.spread(r -> r.rates().answeredHz()).median())).append(" | ")
                         .append(Fmt.us(g.latency(l -> l.p50Us()).median())).append(" | ")

@@ -86,8 +86,8 @@ public final class ReportBuilder {
             if (ds.getSeries(0).getItemCount() == 0) {
                 continue;
             }
-            String title = "Latency over time: " + g.key().label() + (g.repeats() > 1 ? " (repeat 1)" : "");
-            String file = "timeline-" + g.key().slug() + "-" + plots.size() + ".png";
+            String title = "Latency over time: " + g.label() + (g.repeats() > 1 ? " (repeat 1)" : "");
+            String file = String.format(Locale.US, "timeline-%02d-%s.png", plots.size(), g.key().slug());
             plots.add(new Plot(TIMELINE, ChartFiles.png(TimelineChart.chart(ds, title, g.framing()), out, file,
                     760, 400), title, seriesNames(ds)));
         }

@@ -49,7 +49,7 @@ public final class ReportJsonWriter {
         ArrayNode runs = root.putArray("runs");
         for (RunGroup g : m.groups()) {
             ObjectNode r = runs.addObject();
-            r.put("label", g.key().label());
+            r.put("label", g.label());
             r.put("framing", g.framing());
             r.put("features", g.key().features());
             r.put("rows", g.key().rows());

@@ -55,9 +55,15 @@ class DriveFixtureTest {
     void repeatsGroupByKeyNotFolderName() {
         Results r = ResultsScanner.scan(List.of(REAL));
         List<RunGroup> groups = RunGrouper.group(r.runs());
-        assertEquals(4, groups.size());
-        assertEquals(6, r.runs().size(), "capacity steps are not counted as drive runs");
+        // driver/ holds binary and text at 500 and 2000 req/s (2000 twice) against one server; sweep/ has 500, 1000
+        // and 2000 of each against the sweep's own server: another url, so another key (RESULTS.md)
+        assertEquals(10, groups.size());
+        assertEquals(12, r.runs().size(), "capacity steps are not counted as drive runs");
         assertEquals(2, groups.stream().filter(g -> g.repeats() == 2).count());
+        assertEquals(10, groups.stream().map(RunGroup::label).distinct().count(), "labels tell the servers apart");
+        assertTrue(groups.stream().anyMatch(g -> g.label().equals("binary f16 r500 c4 @127.0.0.1:18091")),
+                groups.stream().map(RunGroup::label).toList().toString());
+        assertEquals(6, r.sweeps().size());
         assertEquals(2, r.capacities().size());
         assertEquals(1, r.gatling().size());
         assertEquals(8, r.jmh().size());
