@@ -22,12 +22,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One model call of a linear model {@code y = xW + b} on {@code rows x features} inputs, four ways, so that ND4J's
+ * One model call of a linear model {@code y = xW + b} on {@code rows x features} inputs, five ways, so that ND4J's
  * fixed cost per call and its cost per row can be read off against the plain-Java floor:
  * <ul>
- *   <li>{@code serverModel}: the server's real model path, {@link LinearModel#predict} (copy in, one gemm into
- *       per-thread reused native buffers, copy out);</li>
- *   <li>{@code javaFloor}: a plain Java loop over the same weights ({@link LinearModel#predictJava});</li>
+ *   <li>{@code serverModel}: the server's real model path, {@link LinearModel#predict} (copy into per-thread reused
+ *       ND4J native buffers, one OpenBLAS {@code sgemv}/{@code sgemm} call on them, copy out);</li>
+ *   <li>{@code javaFloor}: the floor, a plain Java loop with local accumulators over the same weights;</li>
+ *   <li>{@code javaReference}: the server's plain-Java reference ({@link LinearModel#predictJava}, what its tests
+ *       compare against; it accumulates through a {@code double[]});</li>
  *   <li>{@code nd4jNaive}: ND4J the straightforward way, arrays allocated per call and {@code mmul} +
  *       {@code addRowVector} ({@link LinearModel#predictNaive});</li>
  *   <li>{@code nd4jGemm}: ND4J alone, one {@code Nd4j.gemm} (beta = 1 over a bias tile copied in) between
@@ -69,6 +71,8 @@ public class InferenceBenchmark {
         public int outputs;
 
         LinearModel model;
+        float[] weights;
+        float[] bias;
         float[] inputs;
         float[] out;
         INDArray x;
@@ -83,11 +87,11 @@ public class InferenceBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             SplittableRandom rnd = new SplittableRandom(SEED);
-            float[] weights = new float[features * outputs];
+            weights = new float[features * outputs];
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = (float) (rnd.nextGaussian() * 0.25);
             }
-            float[] bias = new float[outputs];
+            bias = new float[outputs];
             for (int o = 0; o < outputs; o++) {
                 bias[o] = (float) rnd.nextGaussian();
             }
@@ -124,9 +128,31 @@ public class InferenceBenchmark {
         return b.out;
     }
 
-    /** The floor: a plain Java loop, {@code y = xW + b}. */
+    /** The floor: {@code y = xW + b} as a plain Java loop, one local double accumulator per output. */
     @Benchmark
     public float[] javaFloor(Batch b) {
+        float[] x = b.inputs;
+        float[] w = b.weights;
+        float[] bias = b.bias;
+        float[] y = b.out;
+        int in = b.features;
+        int outs = b.outputs;
+        for (int r = 0; r < b.rows; r++) {
+            int xBase = r * in;
+            for (int o = 0; o < outs; o++) {
+                double acc = bias[o];
+                for (int i = 0; i < in; i++) {
+                    acc += (double) x[xBase + i] * w[i * outs + o];
+                }
+                y[r * outs + o] = (float) acc;
+            }
+        }
+        return y;
+    }
+
+    /** The server's plain-Java reference, {@link LinearModel#predictJava}. */
+    @Benchmark
+    public float[] javaReference(Batch b) {
         b.model.predictJava(b.inputs, b.rows, b.out);
         return b.out;
     }

@@ -43,7 +43,7 @@ class BenchmarksTest {
         assertEquals(Set.of("binaryEncodeRequest", "binaryDecodeRequest", "jsonEncodeRequest", "jsonDecodeRequest",
                 "binaryEncodePrediction", "binaryDecodePrediction", "jsonEncodePrediction", "jsonDecodePrediction"),
                 benchmarks(CodecBenchmark.class));
-        assertEquals(Set.of("serverModel", "javaFloor", "nd4jNaive", "nd4jGemm"), benchmarks(InferenceBenchmark.class));
+        assertEquals(Set.of("serverModel", "javaFloor", "javaReference", "nd4jNaive", "nd4jGemm"), benchmarks(InferenceBenchmark.class));
         assertEquals(Set.of("binary", "text"), benchmarks(PipelineBenchmark.class));
     }
 
@@ -142,6 +142,7 @@ class BenchmarksTest {
 
                 float[] java = bench.javaFloor(b).clone();
                 assertClose(expected, java, where + " javaFloor");
+                assertClose(expected, bench.javaReference(b).clone(), where + " javaReference");
                 assertClose(expected, bench.serverModel(b).clone(), where + " serverModel");
                 assertClose(expected, bench.serverModel(b).clone(), where + " serverModel, reused buffers");
                 assertClose(expected, bench.nd4jNaive(b), where + " nd4jNaive");

@@ -25,11 +25,15 @@ final class InferenceSummary {
         TreeSet<Integer> rowValues = l.values("rows");
         for (int features : l.values("features")) {
             sb.append("### features ").append(features).append(" -> 1 output\n\n| rows |");
-            String[] methods = {FLOOR, "serverModel", "nd4jGemm", "nd4jNaive"};
+            String[] methods = {FLOOR, "javaReference", "serverModel", "nd4jGemm", "nd4jNaive"};
             for (String m : methods) {
                 sb.append(' ').append(m).append(" ns (/row) |");
             }
-            sb.append("\n|---:|---:|---:|---:|---:|\n");
+            sb.append("\n|---:|");
+            for (int i = 0; i < methods.length; i++) {
+                sb.append("---:|");
+            }
+            sb.append('\n');
             for (int rows : rowValues) {
                 sb.append("| ").append(rows).append(" |");
                 for (String m : methods) {
