@@ -60,6 +60,7 @@ public final class HtmlWriter {
             .note{color:#555;font-size:13px}
             ol.validity{font-size:12.5px;color:#a33;margin:0 0 8px;padding-left:26px}
             td.bad a{color:#d62728}
+            table.runs td:first-child{white-space:normal;min-width:140px}
             code{background:#f0f2f5;padding:1px 4px;border-radius:3px}
             """;
 
