@@ -39,6 +39,7 @@ public final class ServerConfig {
     private final String adminToken;
     private final List<String> allowedOrigins;
     private final int maxConnectionsPerAddress;
+    private final boolean watchModel;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -68,6 +69,7 @@ public final class ServerConfig {
         this.adminToken = b.adminToken;
         this.allowedOrigins = List.copyOf(b.allowedOrigins);
         this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+        this.watchModel = b.watchModel;
     }
 
     /** A builder holding the defaults. */
@@ -105,6 +107,7 @@ public final class ServerConfig {
         b.adminToken = adminToken;
         b.allowedOrigins = allowedOrigins;
         b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        b.watchModel = watchModel;
         return b;
     }
 
@@ -253,6 +256,11 @@ public final class ServerConfig {
         return maxConnectionsPerAddress;
     }
 
+    /** Whether to watch the model directory and hot-swap it when its files change ({@code serve --watch}). */
+    public boolean watchModel() {
+        return watchModel;
+    }
+
     /** A one-line description of the model source. */
     public String modelSource() {
         if (echo) {
@@ -268,12 +276,14 @@ public final class ServerConfig {
                         + " maxQueueDelayUs=%d, maxFramePayloadBytes=%d, maxElements=%d, maxConnections=%d,"
                         + " idleTimeoutMs=%d, maxInFlightPerConnection=%d, drainTimeoutMs=%d, backlog=%d,"
                         + " writeBufferLowBytes=%d, writeBufferHighBytes=%d, nativeTransport=%b, tlsCert=%s,"
-                        + " tlsKey=%s, authToken=%s, adminToken=%s, allowedOrigins=%s, maxConnectionsPerAddress=%d}",
+                        + " tlsKey=%s, authToken=%s, adminToken=%s, allowedOrigins=%s, maxConnectionsPerAddress=%d,"
+                        + " watchModel=%b}",
                 host, port, modelSource(), echo, echoDim, ioThreads, inferenceThreads, queueCapacity,
                 maxQueuedElements, maxBatchRows, maxQueueDelayUs, maxFramePayloadBytes, maxElements, maxConnections,
                 idleTimeoutMs, maxInFlightPerConnection, drainTimeoutMs, backlog, writeBufferLowBytes,
                 writeBufferHighBytes, nativeTransport, tlsCert, tlsKey, mask(authToken), mask(adminToken),
-                allowedOrigins.isEmpty() ? "any" : String.join(",", allowedOrigins), maxConnectionsPerAddress);
+                allowedOrigins.isEmpty() ? "any" : String.join(",", allowedOrigins), maxConnectionsPerAddress,
+                watchModel);
     }
 
     /** A secret as printed: {@code ***} when set, {@code none} when not (the value itself never appears). */
@@ -310,6 +320,7 @@ public final class ServerConfig {
         private String adminToken;
         private List<String> allowedOrigins = List.of();
         private int maxConnectionsPerAddress;
+        private boolean watchModel;
 
         private Builder() {
         }
@@ -476,6 +487,12 @@ public final class ServerConfig {
             return this;
         }
 
+        /** Watch the model directory and hot-swap on change (default false; needs a model directory). */
+        public Builder watchModel(boolean v) {
+            watchModel = v;
+            return this;
+        }
+
         /** Validates and builds; throws {@link IllegalArgumentException} naming the bad field. */
         public ServerConfig build() {
             Objects.requireNonNull(host, "host");
@@ -512,6 +529,7 @@ public final class ServerConfig {
             }
             require(maxConnectionsPerAddress >= 0,
                     "max-connections-per-address must be >= 0, not " + maxConnectionsPerAddress);
+            require(!watchModel || (modelDir != null && !echo), "watch needs a model directory (--model DIR)");
             return new ServerConfig(this);
         }
 

@@ -32,6 +32,7 @@ import org.wsinfer.server.swap.ModelAdminRoutes;
 import org.wsinfer.server.swap.ModelLoader;
 import org.wsinfer.server.swap.ModelRegistry;
 import org.wsinfer.server.swap.ModelSwapper;
+import org.wsinfer.server.swap.ModelWatcher;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,6 +55,7 @@ public final class WsInferServer implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final Channel serverChannel;
     private final ModelSwapper swapper;
+    private volatile ModelWatcher watcher;
     private final String host;
     private final int port;
     private final boolean tls;
@@ -113,6 +115,9 @@ public final class WsInferServer implements AutoCloseable {
                     .childHandler(new ServerInitializer(context, new ModelAdminRoutes(swapper, state), security));
             Channel ch = b.bind(config.host(), config.port()).sync().channel();
             WsInferServer server = new WsInferServer(context, transport, boss, workers, ch, swapper, security.tls());
+            if (config.watchModel()) {
+                server.watcher = ModelWatcher.start(config.modelDir(), swapper, ModelWatcher.DEFAULT_DEBOUNCE_MS);
+            }
             state.set(ServerState.Phase.SERVING);
             LOG.info("serving model {} v{} (input_dim {}, output_dim {}) on {} with {} transport, batching {}",
                     model.name(), model.version(), model.inputDim(), model.outputDim(), server.wsUri(), transport,
@@ -230,6 +235,9 @@ public final class WsInferServer implements AutoCloseable {
         try {
             long startNs = System.nanoTime();
             context.state().set(ServerState.Phase.DRAINING);
+            if (watcher != null) {
+                watcher.close();
+            }
             swapper.close();
             serverChannel.close().syncUninterruptibly();
             long deadlineNs = startNs + TimeUnit.MILLISECONDS.toNanos(config().drainTimeoutMs());

@@ -146,6 +146,10 @@ public final class ServeCommand implements Callable<Integer> {
             + " HTTP 503 and close; 0 = no limit (default: ${DEFAULT-VALUE}).")
     private int maxConnectionsPerAddress = DEFAULTS.maxConnectionsPerAddress();
 
+    @Option(names = "--watch", description = "Watch the --model directory: when model.json, weights.npy or bias.npy"
+            + " change, reload and hot-swap (bad or unbumped states are refused and logged).")
+    private boolean watch;
+
     /** Environment lookup of the token variables (replaced in tests). */
     UnaryOperator<String> env = System::getenv;
 
@@ -172,6 +176,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .authToken(token(authTokenFile, "--auth-token-file", AUTH_TOKEN_ENV))
                 .adminToken(token(adminTokenFile, "--admin-token-file", ADMIN_TOKEN_ENV))
                 .allowedOrigins(allowedOrigins).maxConnectionsPerAddress(maxConnectionsPerAddress)
+                .watchModel(watch)
                 .build();
     }
 
