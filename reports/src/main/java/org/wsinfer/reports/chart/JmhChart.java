@@ -127,7 +127,9 @@ public final class JmhChart {
         String label = "score (" + g.unit() + ")" + direction;
         if (maxScore > 0 && maxScore / minScore > 20) {
             range = Axes.latencyUs(label + ", log scale");
-            range.setRange(minScore / 3, maxScore * 3);
+            double maxUpper = g.results().stream().mapToDouble(JmhResult::upper).filter(Double::isFinite).max()
+                    .orElse(maxScore);
+            range.setRange(minScore / 3, Math.min(Math.max(maxScore * 3, maxUpper * 1.3), maxScore * 50));
         } else {
             range = Axes.linear(label);
             range.setRange(0, Math.max(1e-9, maxScore * 1.6));

@@ -31,6 +31,12 @@ public final class NiceLogAxis extends LogAxis {
         setSmallestValue(1e-3);
     }
 
+    /** Values at or below zero (an error interval reaching below zero) are drawn at the bottom of the axis. */
+    @Override
+    public double valueToJava2D(double value, Rectangle2D area, RectangleEdge edge) {
+        return super.valueToJava2D(value > 0 ? value : getLowerBound(), area, edge);
+    }
+
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {

@@ -37,6 +37,16 @@ public final class JmhReader {
         return out;
     }
 
+    /** True when the file is a JSON array whose first element has a primaryMetric (other JSON is not JMH's). */
+    public static boolean looksLikeJmh(Path file) {
+        try {
+            JsonNode root = Json.read(file);
+            return root.isArray() && (root.isEmpty() || root.get(0).path("primaryMetric").isObject());
+        } catch (InputException e) {
+            return false;
+        }
+    }
+
     private static double score(Path file, JsonNode n) {
         if (n.isNumber()) {
             return n.asDouble();

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Walks results folders (a whole benchmark run, or single drive folders) and reads every results file it finds:
- * {@code summary.json}, {@code capacity.json}, {@code sweep.json}, {@code jmh.json} / {@code jmh/*.json}, Gatling
+ * {@code summary.json}, {@code capacity.json}, {@code sweep.json}, {@code jmh.json} / JMH arrays in {@code jmh/*.json}, Gatling
  * report folders, {@code env.json} and {@code compare/compare.json}. Folders named {@code report} are skipped.
  */
 public final class ResultsScanner {
@@ -58,8 +58,10 @@ public final class ResultsScanner {
                     capacities.add(CapacityReader.read(file));
                 } else if (name.equals(SweepReader.FILE)) {
                     sweeps.addAll(SweepReader.read(file));
-                } else if (name.equals("jmh.json") || name.endsWith(".json") && parent.getFileName() != null
-                        && parent.getFileName().toString().equals("jmh")) {
+                } else if (name.equals("jmh.json")) {
+                    jmh.addAll(JmhReader.read(file));
+                } else if (name.endsWith(".json") && parent.getFileName() != null
+                        && parent.getFileName().toString().equals("jmh") && JmhReader.looksLikeJmh(file)) {
                     jmh.addAll(JmhReader.read(file));
                 } else if (name.equals("env.json")) {
                     envs.add(new Results.Found(file, Json.read(file)));
