@@ -20,6 +20,13 @@ class CompareRealRunsTest {
         Path real = Fixtures.path("results-real");
         Cli.Run r = Cli.run("compare", real.toString(), real.toString(), "--out", tmp.toString());
         assertEquals(0, r.code(), r.out() + r.err());
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        org.wsinfer.reports.read.Json.read(tmp.resolve("compare.json")).path("metrics")
+                .forEach(m -> groups.add(m.path("group").asText()));
+        assertTrue(groups.contains("gatling PredictSimulation"), groups.toString());
+        assertTrue(groups.contains("capacity binary f16"), groups.toString());
+        assertTrue(groups.stream().anyMatch(g -> g.startsWith("jmh CodecBenchmark.binaryEncodeRequest [avgt]")),
+                groups.toString());
     }
 
     @Test
