@@ -54,7 +54,7 @@ public final class ResultsComparator {
         compareCapacity(base, cand, t, out, notes);
         compareJmh(base, cand, t, out);
         compareGatling(base, cand, t, out);
-        if (out.stream().allMatch(m -> m.verdict() == Verdict.MISSING)) {
+        if (out.stream().noneMatch(m -> m.baseline().present() && m.candidate().present())) {
             throw new InputException(config.candidate(), "nothing in common with the baseline " + config.baseline()
                     + " to compare (no run, capacity search, JMH benchmark or Gatling simulation matches)");
         }
@@ -73,6 +73,7 @@ public final class ResultsComparator {
             notes.add("Framing differs: baseline runs are all " + bf + ", candidate runs all " + cf
                     + "; runs are paired on the rest of their configuration.");
         }
+        Set<RunKey> matched = new java.util.HashSet<>();
         for (Map.Entry<RunKey, RunGroup> e : b.entrySet()) {
             RunKey key = crossFraming ? e.getKey().withFraming(cf) : e.getKey();
             RunGroup bg = e.getValue();
@@ -95,12 +96,24 @@ public final class ResultsComparator {
                     cg.spread(r -> r.bytes().answerWireBytes()), t.get("bytes").orElse(null), "bytes"));
             out.add(errors(group, "errors+timeouts", bg.total(r -> r.counts().errors() + r.counts().timeouts()),
                     cg.total(r -> r.counts().errors() + r.counts().timeouts())));
+            matched.add(key);
             boolean bv = bg.valid();
             boolean cv = cg.valid();
             out.add(new MetricResult(group, "valid", "yes/no", false, Spread.of(bv ? 1 : 0), Spread.of(cv ? 1 : 0),
                     Double.NaN, null, Verdict.INFO, bv && !cv ? "candidate run is invalid: "
                     + String.join("; ", cg.reasons()) + " — its figures are not trustworthy"
                     : cv ? "valid" : "invalid in both"));
+        }
+        newInCandidate(c, matched, out);
+    }
+
+    private static void newInCandidate(Map<RunKey, RunGroup> c, Set<RunKey> matched, List<MetricResult> out) {
+        for (Map.Entry<RunKey, RunGroup> e : c.entrySet()) {
+            if (!matched.contains(e.getKey())) {
+                out.add(new MetricResult(e.getValue().label(), "run", "", true, Spread.NONE,
+                        e.getValue().latency(LatencyStats::p99Us), Double.NaN, null, Verdict.INFO,
+                        "in the candidate only (p99 shown)"));
+            }
         }
     }
 

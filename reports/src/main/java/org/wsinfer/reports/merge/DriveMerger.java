@@ -261,6 +261,7 @@ public final class DriveMerger {
             o.put("answeredHz", p.rates().answeredHz());
             o.put("p99Us", p.corrected().p99Us());
             o.put("clockOffsetMs", p.clockOffsetMs());
+            o.put("hostname", p.environment().path("hostname").asText(""));
             o.put("intervals", logs.get(i).intervals().size());
             o.put("valid", p.validity().valid());
         }

@@ -266,10 +266,11 @@ public final class HtmlWriter {
                     any = true;
                 }
                 h.el("h3", r.key().label() + " — merged from " + r.injectors().size() + " injectors");
-                h.table("injectors", "injector", "sent", "ok", "errors", "timeouts", "offered (req/s)",
+                h.table("injectors", "injector", "host", "sent", "ok", "errors", "timeouts", "offered (req/s)",
                         "answered (req/s)", "p99 (µs)", "clock offset (ms)", "validity");
                 for (JsonNode i : r.injectors()) {
-                    h.row(i.path("injectorId").asText(), Fmt.count(i.path("sent").asLong()),
+                    h.row(i.path("injectorId").asText(), i.path("hostname").asText(""),
+                            Fmt.count(i.path("sent").asLong()),
                             Fmt.count(i.path("ok").asLong()), Fmt.count(i.path("errors").asLong()),
                             Fmt.count(i.path("timeouts").asLong()), Fmt.rate(i.path("offeredHz").asDouble(Double.NaN)),
                             Fmt.rate(i.path("answeredHz").asDouble(Double.NaN)),
