@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -187,8 +188,10 @@ public final class PredictionHandler extends SimpleChannelInboundHandler<WebSock
             // a fragmented message over the payload limit (a single oversized frame is closed by the decoder)
             ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG, cause.getMessage()))
                     .addListener(ChannelFutureListener.CLOSE);
-        } else if (cause instanceof CorruptedFrameException || cause instanceof IOException) {
-            // the client's fault or gone: Netty has sent the close frame where one applies
+        } else if (cause instanceof CorruptedFrameException || cause instanceof IOException
+                || cause instanceof PrematureChannelClosureException) {
+            // the client's fault or gone (also: gone in the middle of a fragmented message): Netty has sent the
+            // close frame where one applies
             LOG.debug("closing {}: {}", ctx.channel(), cause.toString());
             ctx.close();
         } else {
