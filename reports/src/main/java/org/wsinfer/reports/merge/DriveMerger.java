@@ -236,7 +236,11 @@ public final class DriveMerger {
         ObjectNode clock = root.putObject("clock");
         double[] offsets = parts.stream().mapToDouble(DriveRun::clockOffsetMs).filter(Double::isFinite).sorted()
                 .toArray();
-        clock.put("offsetMs", offsets.length == 0 ? 0.0 : offsets[offsets.length / 2]);
+        if (offsets.length == 0) {
+            clock.putNull("offsetMs");
+        } else {
+            clock.put("offsetMs", offsets[offsets.length / 2]);
+        }
         clock.put("offsetSpreadMs", offsetSpreadMs);
         ObjectNode merge = root.putObject("merge");
         merge.put("parts", parts.size());
@@ -260,7 +264,11 @@ public final class DriveMerger {
             o.put("offeredHz", p.rates().offeredHz());
             o.put("answeredHz", p.rates().answeredHz());
             o.put("p99Us", p.corrected().p99Us());
-            o.put("clockOffsetMs", p.clockOffsetMs());
+            if (Double.isFinite(p.clockOffsetMs())) {
+                o.put("clockOffsetMs", p.clockOffsetMs());
+            } else {
+                o.putNull("clockOffsetMs");
+            }
             o.put("hostname", p.environment().path("hostname").asText(""));
             o.put("intervals", logs.get(i).intervals().size());
             o.put("valid", p.validity().valid());
