@@ -8,23 +8,27 @@ import org.wsinfer.protocol.PredictRequest;
 import org.wsinfer.protocol.Prediction;
 import org.wsinfer.server.model.Model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one batch of jobs through ONE {@link Model#predict} call and sets each job's answer.
+ * Runs one batch of jobs through ONE model call ({@link Model#predict} or {@link Model#predictBlocks}) and sets each
+ * job's answer.
  *
- * <p>Not thread-safe: each inference thread owns one, and with it the batch input and output arrays it reuses.
- * A single-job batch is given the request's own input array (no copy). {@code queue_ns} of a job is decode to
- * the start of the model call; {@code compute_ns} is the duration of that call (shared by the batch).
+ * <p>Not thread-safe: each inference thread owns one, and with it the batch's block list and output array it reuses.
+ * A single-job batch is given the request's own input array; a batch of several is given the requests' arrays as row
+ * blocks ({@link Model#predictBlocks}), which the model copies straight into its own input buffer (no gathering copy).
+ * {@code queue_ns} of a job is decode to the start of the model call; {@code compute_ns} is the duration of that call
+ * (shared by the batch).
  */
 public final class BatchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
 
     private final LongSupplier nanoClock;
     private final BatchObserver observer;
-    private float[] batchInputs = new float[0];
+    private final List<float[]> blocks = new ArrayList<>();
     private float[] batchOutputs = new float[0];
 
     /** A runner timing with {@code nanoClock} and reporting to {@code observer}. */
@@ -54,18 +58,24 @@ public final class BatchRunner {
         if (jobs == 0) {
             return BatchStats.NONE;
         }
-        float[] inputs;
         float[] outputs;
         if (jobs == 1) {
-            inputs = only.request().inputs();
             outputs = new float[rows * outputDim];
         } else {
-            inputs = gather(batch, inputDim, rows);
+            collectBlocks(batch);
             outputs = outputsFor(rows * outputDim);
         }
         long startNs = nanoClock.getAsLong();
         try {
-            model.predict(inputs, rows, outputs);
+            if (jobs == 1) {
+                model.predict(only.request().inputs(), rows, outputs);
+            } else {
+                try {
+                    model.predictBlocks(blocks, rows, outputs);
+                } finally {
+                    blocks.clear();   // keeps no reference to the requests' inputs until the next batch
+                }
+            }
         } catch (RuntimeException | LinkageError e) {
             long computeNs = nanoClock.getAsLong() - startNs;
             LOG.warn("model {} v{} failed on a batch of {} rows: {}", model.name(), model.version(), rows, e.toString());
@@ -107,21 +117,15 @@ public final class BatchRunner {
         return stats;
     }
 
-    private float[] gather(List<InferenceJob> batch, int inputDim, int rows) {
-        int needed = rows * inputDim;
-        if (batchInputs.length < needed) {
-            batchInputs = new float[needed];
-        }
-        int at = 0;
-        for (InferenceJob job : batch) {
-            if (job.answer() != null) {
-                continue;
+    /** The inputs of the batch's jobs not yet answered (shape checked), in batch order, as the model's row blocks. */
+    private void collectBlocks(List<InferenceJob> batch) {
+        blocks.clear();
+        for (int i = 0; i < batch.size(); i++) {
+            InferenceJob job = batch.get(i);
+            if (job.answer() == null) {
+                blocks.add(job.request().inputs());
             }
-            float[] in = job.request().inputs();
-            System.arraycopy(in, 0, batchInputs, at, in.length);
-            at += in.length;
         }
-        return batchInputs;
     }
 
     private float[] outputsFor(int needed) {

@@ -1,5 +1,6 @@
 package org.wsinfer.server.model;
 
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -43,6 +44,15 @@ public final class DelayedModel implements Model {
     public void predict(float[] inputs, int rows, float[] outputs) {
         long deadline = System.nanoTime() + delayNs;
         delegate.predict(inputs, rows, outputs);
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    @Override
+    public void predictBlocks(List<float[]> blocks, int rows, float[] outputs) {
+        long deadline = System.nanoTime() + delayNs;
+        delegate.predictBlocks(blocks, rows, outputs);
         for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }

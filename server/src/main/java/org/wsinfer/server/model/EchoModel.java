@@ -1,5 +1,7 @@
 package org.wsinfer.server.model;
 
+import java.util.List;
+
 /** A model whose outputs are its inputs (name "echo", version 0, no ND4J): the framework's throughput ceiling. */
 public final class EchoModel implements Model {
 
@@ -37,6 +39,18 @@ public final class EchoModel implements Model {
     public void predict(float[] inputs, int rows, float[] outputs) {
         Model.checkPredictArguments(this, inputs, rows, outputs);
         System.arraycopy(inputs, 0, outputs, 0, rows * dim);
+    }
+
+    /** Copies each block straight to its place in the outputs. */
+    @Override
+    public void predictBlocks(List<float[]> blocks, int rows, float[] outputs) {
+        Model.checkBlockArguments(this, blocks, rows, outputs);
+        int at = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            float[] b = blocks.get(i);
+            System.arraycopy(b, 0, outputs, at, b.length);
+            at += b.length;
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.wsinfer.server.model;
 
 import java.util.Arrays;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -109,6 +110,20 @@ public final class LinearModel implements Model {
         LinearWorkspace ws = workspaces.get();
         ws.ensureCapacity(rows);
         ws.load(inputs, rows);
+        ws.multiplyAdd(rows);
+        ws.store(outputs, rows);
+    }
+
+    /**
+     * {@link #predict} for a batch made of several requests' row blocks: each block is copied straight into this
+     * thread's native input buffer at its row offset (no gathering array), then the same one BLAS call.
+     */
+    @Override
+    public void predictBlocks(List<float[]> blocks, int rows, float[] outputs) {
+        Model.checkBlockArguments(this, blocks, rows, outputs);
+        LinearWorkspace ws = workspaces.get();
+        ws.ensureCapacity(rows);
+        ws.loadBlocks(blocks, rows);
         ws.multiplyAdd(rows);
         ws.store(outputs, rows);
     }

@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.List;
+
 /**
  * One thread's native buffers for {@link LinearModel#predict}: ND4J C-order input [capacity, inputDim] and output
  * [capacity, outputDim] arrays, a bias tile to pre-fill the output, cached leading-row views, and the BLAS call
@@ -86,6 +88,18 @@ final class LinearWorkspace {
     /** Copies {@code rows} rows of inputs into the native input buffer and the bias into the output buffer. */
     void load(float[] inputs, int rows) {
         inputPtr.put(inputs, 0, rows * inputDim);
+        Pointer.memcpy(outputPtr, biasTilePtr, (long) rows * outputDim * Float.BYTES);
+    }
+
+    /** Copies each block into the native input buffer at its row offset ({@code rows} rows in all), and the bias. */
+    void loadBlocks(List<float[]> blocks, int rows) {
+        long at = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            float[] b = blocks.get(i);
+            inputPtr.position(at).put(b, 0, b.length);
+            at += b.length;
+        }
+        inputPtr.position(0);
         Pointer.memcpy(outputPtr, biasTilePtr, (long) rows * outputDim * Float.BYTES);
     }
 
