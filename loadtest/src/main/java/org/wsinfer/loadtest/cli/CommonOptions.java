@@ -98,6 +98,18 @@ final class CommonOptions {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @Option(names = "--verify-versions", description = "accuracy mode across hot swaps: a folder of model folders;"
+            + " each answer is checked against the one whose model.json version is the answer's model_version")
+    Path verifyVersions;
+
+    @Option(names = "--reconnect", description = "reopen a connection that closes during the run (backoff from 50ms,"
+            + " doubling); requests due while no connection is open count as lost (counts.notSent)")
+    boolean reconnect;
+
+    @Option(names = "--reconnect-max-backoff", description = "longest wait between reconnection attempts"
+            + " (default: ${DEFAULT-VALUE})", defaultValue = "1s", converter = Converters.DurationConverter.class)
+    Duration reconnectMaxBackoff;
+
     /** A builder holding these options. */
     DriverConfig.Builder toBuilder() {
         return DriverConfig.builder()
@@ -124,6 +136,9 @@ final class CommonOptions {
                 .payloadPoolSize(payloadPool)
                 .clockSamples(clockSamples)
                 .maxFramePayloadBytes(maxFramePayload)
-                .quiet(quiet);
+                .quiet(quiet)
+                .verifyVersions(verifyVersions)
+                .reconnect(reconnect)
+                .reconnectMaxBackoff(reconnectMaxBackoff);
     }
 }

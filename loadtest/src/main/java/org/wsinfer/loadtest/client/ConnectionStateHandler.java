@@ -25,6 +25,7 @@ public final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            connection.handshaking(false);
             handshake.trySuccess(connection);
         } else if (evt == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
             handshake.tryFailure(new java.io.IOException("WebSocket handshake timed out"));

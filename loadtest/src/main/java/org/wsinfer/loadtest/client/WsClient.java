@@ -13,10 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wsinfer.loadtest.clock.NanoClock;
 
 /** The driver's WebSocket client: a Netty bootstrap that opens N connections to one URL and closes them all. */
 public final class WsClient implements AutoCloseable {
+    /** The first wait before a reconnection attempt; each failed attempt doubles it, up to the maximum. */
+    public static final Duration FIRST_RECONNECT_BACKOFF = Duration.ofMillis(50);
+
+    private static final Logger LOG = LoggerFactory.getLogger(WsClient.class);
+    private static final Duration RECONNECT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     private final Transport transport = Transport.best();
     private final EventLoopGroup group;
     private final URI uri;
@@ -26,6 +34,9 @@ public final class WsClient implements AutoCloseable {
     private final boolean wantOutputs;
     private final NanoClock clock;
     private final List<WsConnection> connections = new ArrayList<>();
+    private volatile boolean closing;
+    private volatile long maxBackoffMs;
+    private volatile Runnable onReconnected;
 
     /** A client of {@code ioThreads} event loops; {@code tls} is used for wss:// only. */
     public WsClient(URI uri, ClientTls tls, int ioThreads, int maxFramePayloadBytes, ConnectionListener listener,
@@ -52,18 +63,10 @@ public final class WsClient implements AutoCloseable {
         List<Promise<WsConnection>> handshakes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             WsConnection c = new WsConnection(i);
-            Promise<WsConnection> handshake = group.next().newPromise();
-            Bootstrap b = new Bootstrap()
-                    .group(group)
-                    .channel(transport.channelClass())
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 60_000))
-                    .handler(new ClientInitializer(c, uri, ssl, maxFramePayloadBytes, listener, wantOutputs, clock,
-                            handshake));
-            ChannelFuture f = b.connect(uri.getHost(), port(uri));
-            f.addListener(done -> {
-                if (!done.isSuccess()) {
-                    handshake.tryFailure(done.cause());
+            Promise<WsConnection> handshake = open(c, timeout);
+            handshake.addListener(done -> {
+                if (done.isSuccess()) {
+                    watchClose(c);
                 }
             });
             connections.add(c);
@@ -84,6 +87,80 @@ public final class WsClient implements AutoCloseable {
         return List.copyOf(connections);
     }
 
+    /** Starts one TCP connection and WebSocket handshake of {@code c}; the promise completes with the handshake. */
+    private Promise<WsConnection> open(WsConnection c, Duration timeout) {
+        Promise<WsConnection> handshake = group.next().newPromise();
+        c.handshaking(true);
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(transport.channelClass())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 60_000))
+                .handler(new ClientInitializer(c, uri, ssl, maxFramePayloadBytes, listener, wantOutputs, clock,
+                        handshake));
+        ChannelFuture f = b.connect(uri.getHost(), port(uri));
+        f.addListener(done -> {
+            if (!done.isSuccess()) {
+                handshake.tryFailure(done.cause());
+            }
+        });
+        return handshake;
+    }
+
+    /**
+     * From now on a connection that closes before {@link #close()} is reopened: the first attempt after
+     * {@link #FIRST_RECONNECT_BACKOFF}, each failed one doubling the wait up to {@code maxBackoff};
+     * {@code onReconnected} runs after each successful handshake.
+     */
+    public void reconnectOnClose(Duration maxBackoff, Runnable onReconnected) {
+        this.onReconnected = onReconnected;
+        this.maxBackoffMs = Math.max(FIRST_RECONNECT_BACKOFF.toMillis(), maxBackoff.toMillis());
+    }
+
+    private void watchClose(WsConnection c) {
+        c.channel().closeFuture().addListener(f -> {
+            if (!closing && maxBackoffMs > 0) {
+                LOG.warn("connection {} closed; reconnecting to {}", c.index(), uri);
+                scheduleReconnect(c, FIRST_RECONNECT_BACKOFF.toMillis());
+            }
+        });
+    }
+
+    private void scheduleReconnect(WsConnection c, long delayMs) {
+        if (closing || group.isShuttingDown()) {
+            return;
+        }
+        c.handshaking(true);
+        try {
+            group.schedule(() -> attempt(c, delayMs), delayMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("no reconnect of connection {}: the client is stopping", c.index());
+        }
+    }
+
+    private void attempt(WsConnection c, long delayMs) {
+        if (closing) {
+            return;
+        }
+        open(c, RECONNECT_CONNECT_TIMEOUT).addListener(done -> {
+            if (done.isSuccess() && !closing) {
+                LOG.info("connection {} reconnected to {}", c.index(), uri);
+                watchClose(c);
+                Runnable r = onReconnected;
+                if (r != null) {
+                    r.run();
+                }
+            } else {
+                if (c.channel() != null) {
+                    c.channel().close();
+                }
+                LOG.debug("reconnect of connection {} failed: {}", c.index(), done.cause() == null ? "closing"
+                        : done.cause().toString());
+                scheduleReconnect(c, Math.min(2 * delayMs, maxBackoffMs));
+            }
+        });
+    }
+
     /** The transport in use ({@code epoll} or {@code nio}). */
     public String transportName() {
         return transport.name();
@@ -92,6 +169,7 @@ public final class WsClient implements AutoCloseable {
     /** Closes every connection and stops the event loops. */
     @Override
     public void close() {
+        closing = true;
         for (WsConnection c : connections) {
             if (c.channel() != null) {
                 c.channel().close().awaitUninterruptibly(2, TimeUnit.SECONDS);

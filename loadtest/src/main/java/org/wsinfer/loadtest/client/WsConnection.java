@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 public final class WsConnection {
     private final int index;
     private volatile Channel channel;
+    private volatile boolean handshaking;
 
     /** A connection numbered {@code index}, its channel set once connected. */
     public WsConnection(int index) {
@@ -26,9 +27,14 @@ public final class WsConnection {
         this.channel = c;
     }
 
-    /** Whether the connection can still send. */
+    /** Marks the WebSocket handshake of a (re)connection as under way or done; no requests are sent during it. */
+    void handshaking(boolean v) {
+        this.handshaking = v;
+    }
+
+    /** Whether the connection can still send (open, WebSocket handshake done). */
     public boolean isActive() {
         Channel c = channel;
-        return c != null && c.isActive();
+        return !handshaking && c != null && c.isActive();
     }
 }

@@ -43,6 +43,9 @@ public final class DriverConfig {
     private final Duration maxSendLagP99;
     private final Path outDir;
     private final boolean quiet;
+    private final Path verifyVersions;
+    private final boolean reconnect;
+    private final Duration reconnectMaxBackoff;
 
     private DriverConfig(Builder b) {
         this.url = b.url;
@@ -74,6 +77,9 @@ public final class DriverConfig {
         this.maxSendLagP99 = b.maxSendLagP99;
         this.outDir = b.outDir;
         this.quiet = b.quiet;
+        this.verifyVersions = b.verifyVersions;
+        this.reconnect = b.reconnect;
+        this.reconnectMaxBackoff = b.reconnectMaxBackoff;
     }
 
     /** A builder with the defaults of the {@code drive} command. */
@@ -112,6 +118,9 @@ public final class DriverConfig {
         b.maxSendLagP99 = maxSendLagP99;
         b.outDir = outDir;
         b.quiet = quiet;
+        b.verifyVersions = verifyVersions;
+        b.reconnect = reconnect;
+        b.reconnectMaxBackoff = reconnectMaxBackoff;
         return b;
     }
 
@@ -255,6 +264,24 @@ public final class DriverConfig {
         return quiet;
     }
 
+    /**
+     * A folder of model folders (each with model.json, weights.npy, bias.npy): every answer is checked against the
+     * one whose model.json {@code version} equals the answer's {@code model_version} (hot-swap runs), or null.
+     */
+    public Path verifyVersions() {
+        return verifyVersions;
+    }
+
+    /** Whether a connection that closes during the run is reopened, with exponential backoff. */
+    public boolean reconnect() {
+        return reconnect;
+    }
+
+    /** The longest wait between two reconnection attempts (the first waits 50 ms, then doubling). */
+    public Duration reconnectMaxBackoff() {
+        return reconnectMaxBackoff;
+    }
+
     /** The text in the summary's {@code config.inputs}: {@code random} or the CSV path. */
     public String inputsLabel() {
         return inputsCsv == null ? "random" : inputsCsv.toString();
@@ -305,6 +332,9 @@ public final class DriverConfig {
         m.put("maxFramePayloadBytes", maxFramePayloadBytes);
         m.put("maxSendLagP99Us", maxSendLagP99.toNanos() / 1e3);
         m.put("out", outDir == null ? null : outDir.toString());
+        m.put("verifyVersions", verifyVersions == null ? null : verifyVersions.toString());
+        m.put("reconnect", reconnect);
+        m.put("reconnectMaxBackoffMs", reconnectMaxBackoff.toMillis());
         return m;
     }
 
@@ -349,6 +379,9 @@ public final class DriverConfig {
         private Duration maxSendLagP99 = Duration.ofMillis(1);
         private Path outDir;
         private boolean quiet;
+        private Path verifyVersions;
+        private boolean reconnect;
+        private Duration reconnectMaxBackoff = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -530,6 +563,24 @@ public final class DriverConfig {
             return this;
         }
 
+        /** See {@link DriverConfig#verifyVersions()}. */
+        public Builder verifyVersions(Path v) {
+            this.verifyVersions = v;
+            return this;
+        }
+
+        /** See {@link DriverConfig#reconnect()}. */
+        public Builder reconnect(boolean v) {
+            this.reconnect = v;
+            return this;
+        }
+
+        /** See {@link DriverConfig#reconnectMaxBackoff()}. */
+        public Builder reconnectMaxBackoff(Duration v) {
+            this.reconnectMaxBackoff = v;
+            return this;
+        }
+
         /** Validates every field; the message of the {@link IllegalArgumentException} names the option. */
         public DriverConfig build() {
             require(url != null, "--url is required");
@@ -562,6 +613,10 @@ public final class DriverConfig {
             require(maxFramePayloadBytes >= 1024, "--max-frame-payload must be >= 1024, not " + maxFramePayloadBytes);
             requirePositive(maxSendLagP99, "--max-send-lag-p99");
             require(!(insecure && trustCert != null), "--insecure and --trust-cert exclude each other");
+            require(!(verifyModel != null && verifyVersions != null),
+                    "--verify-model and --verify-versions exclude each other");
+            require(reconnectMaxBackoff != null && reconnectMaxBackoff.toMillis() >= 50
+                    && reconnectMaxBackoff.toMillis() <= 60_000, "--reconnect-max-backoff must be 50ms..60s");
             return new DriverConfig(this);
         }
 

@@ -19,8 +19,12 @@ public final class Counters {
     public final LongAdder timeouts = new LongAdder();
     /** Measured requests in flight on a connection that closed (or that could not be written). */
     public final LongAdder lost = new LongAdder();
+    /** Part of {@link #lost}: measured requests due while no connection was open (never written). */
+    public final LongAdder notSent = new LongAdder();
     /** Connections that failed or closed before the run ended. */
     public final LongAdder connectionFailures = new LongAdder();
+    /** Connections reopened after closing ({@code --reconnect}). */
+    public final LongAdder reconnects = new LongAdder();
     /** Warm-up requests sent. */
     public final LongAdder warmupSent = new LongAdder();
     /** Answers to requests already counted as timeouts. */

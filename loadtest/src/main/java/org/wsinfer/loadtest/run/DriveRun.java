@@ -34,6 +34,7 @@ import org.wsinfer.loadtest.config.DriverConfig;
 import org.wsinfer.loadtest.env.Environment;
 import org.wsinfer.loadtest.payload.CsvInputs;
 import org.wsinfer.loadtest.payload.PayloadPool;
+import org.wsinfer.loadtest.record.Availability;
 import org.wsinfer.loadtest.record.Counters;
 import org.wsinfer.loadtest.record.IntervalLog;
 import org.wsinfer.loadtest.record.LatencyRecorders;
@@ -41,6 +42,7 @@ import org.wsinfer.loadtest.record.Metric;
 import org.wsinfer.loadtest.record.PercentileStats;
 import org.wsinfer.loadtest.record.ServerCpu;
 import org.wsinfer.loadtest.verify.ReferenceModel;
+import org.wsinfer.loadtest.verify.VersionedModels;
 
 /**
  * One {@code drive} run: resolve the features, build the payloads, connect, send on the open-loop schedule (warm-up,
@@ -77,13 +79,15 @@ public final class DriveRun {
         HttpProbe probe = new HttpProbe(requested.url(), tls, PROBE_TIMEOUT);
         DriverConfig cfg = resolveFeatures(requested, probe);
         ReferenceModel model = loadModel(cfg);
+        Map<Integer, ReferenceModel> versions = loadVersions(cfg);
         PayloadPool pool = payloads(cfg);
         ClockCheck clockCheck = clockCheck(probe, cfg.clockSamples());
         console.println("drive: " + cfg);
 
         Counters counters = new Counters();
         LatencyRecorders recorders = new LatencyRecorders();
-        Verifier verifier = model == null ? null : new Verifier(model, pool, cfg.verifyTolerance(), counters, console);
+        Verifier verifier = model != null ? new Verifier(model, pool, cfg.verifyTolerance(), counters, console)
+                : versions != null ? new Verifier(versions, pool, cfg.verifyTolerance(), counters, console) : null;
         RequestTracker tracker = new RequestTracker(cfg.connections(), counters, recorders, verifier);
         ConsoleReport report = new ConsoleReport(console, cfg.quiet());
 
@@ -94,12 +98,13 @@ public final class DriveRun {
         long startEpochNs;
         long startNs;
         long finishedEpochNs;
+        Availability availability;
         long measuredStartNs;
         String transport;
         AtomicReference<CompletableFuture<String>> metricsBefore = new AtomicReference<>();
         CompletableFuture<String> metricsAfter;
         try (WsClient client = new WsClient(cfg.url(), tls, cfg.ioThreads(), cfg.maxFramePayloadBytes(), tracker,
-                model != null, clock)) {
+                verifier != null, clock)) {
             List<WsConnection> connections;
             try {
                 connections = client.connect(cfg.connections(), CONNECT_TIMEOUT);
@@ -107,6 +112,9 @@ public final class DriveRun {
                 throw new DriveException(e.getMessage(), e);
             }
             transport = client.transportName();
+            if (cfg.reconnect()) {
+                client.reconnectOnClose(cfg.reconnectMaxBackoff(), counters.reconnects::increment);
+            }
             long nowEpochNs = clock.epochNanos();
             long nowNs = clock.nanoTime();
             startEpochNs = cfg.startAt() == null ? nowEpochNs + 20_000_000L : cfg.startAt().startEpochNs(nowEpochNs);
@@ -119,6 +127,7 @@ public final class DriveRun {
                 console.println("waiting for the shared start at " + Instant.ofEpochSecond(0, startEpochNs));
             }
             measuredStartNs = startNs + warmupNs;
+            availability = new Availability(measuredStartNs);
             long measuredStartEpochMs = (startEpochNs + warmupNs) / 1_000_000L;
             try (IntervalLog log = IntervalLog.create(out.resolve("latency.hlog"), measuredStartEpochMs,
                     cfg.injectorId())) {
@@ -127,7 +136,8 @@ public final class DriveRun {
                     t.setDaemon(true);
                     return t;
                 });
-                Ticks ticks = new Ticks(report, counters, recorders, tracker, log, startNs, measuredStartNs, intervalNs);
+                Ticks ticks = new Ticks(report, counters, recorders, tracker, log, startNs, measuredStartNs, intervalNs,
+                        availability);
                 recorders.reset();
                 long now = clock.nanoTime();
                 if (warmupNs > 0) {
@@ -218,8 +228,10 @@ public final class DriveRun {
         ver.put("mismatches", counters.mismatches.sum());
         ver.put("maxRelativeError", counters.maxRelativeError.get());
         ver.put("tolerance", cfg.verifyTolerance());
+        ver.put("byVersion", verifier == null ? Map.of() : verifier.checkedByVersion());
         s.put("verification", ver);
         s.put("clock", clockCheck.toMap());
+        s.put("availability", availability.toMap());
         ServerCpu serverCpu = serverCpu(metricsBefore.get(), metricsAfter);
         s.put("serverCpu", serverCpu == null ? null : serverCpu.toMap());
 
@@ -271,7 +283,9 @@ public final class DriveRun {
         m.put("errorsByCode", c.errorsByCode());
         m.put("timeouts", c.timeouts.sum());
         m.put("lost", c.lost.sum());
+        m.put("notSent", c.notSent.sum());
         m.put("connectionFailures", c.connectionFailures.sum());
+        m.put("reconnects", c.reconnects.sum());
         m.put("warmupSent", c.warmupSent.sum());
         m.put("lateAnswers", c.lateAnswers.sum());
         m.put("unmatchedAnswers", c.unmatchedAnswers.sum());
@@ -310,6 +324,25 @@ public final class DriveRun {
             return m;
         } catch (IOException e) {
             throw new DriveException("--verify-model: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<Integer, ReferenceModel> loadVersions(DriverConfig cfg) throws DriveException {
+        if (cfg.verifyVersions() == null) {
+            return null;
+        }
+        try {
+            Map<Integer, ReferenceModel> m = VersionedModels.load(cfg.verifyVersions());
+            for (Map.Entry<Integer, ReferenceModel> e : m.entrySet()) {
+                if (e.getValue().inputDim() != cfg.features()) {
+                    throw new DriveException(String.format(Locale.US,
+                            "--verify-versions: version %d has input_dim %d but the requests have %d features",
+                            e.getKey(), e.getValue().inputDim(), cfg.features()));
+                }
+            }
+            return m;
+        } catch (IOException e) {
+            throw new DriveException(e.getMessage(), e);
         }
     }
 
@@ -382,12 +415,15 @@ public final class DriveRun {
         private final long startNs;
         private final long measuredStartNs;
         private final long intervalNs;
+        private final Availability availability;
+        private long lastOk;
         private long lastSent;
         private long lastWarmupSent;
         private long lastTickNs;
 
         Ticks(ConsoleReport report, Counters counters, LatencyRecorders recorders, RequestTracker tracker,
-              IntervalLog log, long startNs, long measuredStartNs, long intervalNs) {
+              IntervalLog log, long startNs, long measuredStartNs, long intervalNs, Availability availability) {
+            this.availability = availability;
             this.report = report;
             this.counters = counters;
             this.recorders = recorders;
@@ -413,6 +449,9 @@ public final class DriveRun {
             long now = clock.nanoTime();
             log.write(recorders.takeInterval());
             long sent = counters.sent.sum();
+            long ok = counters.ok.sum();
+            availability.interval(lastTickNs, now, sent - lastSent, ok - lastOk);
+            lastOk = ok;
             double dt = Math.max(1e-9, (now - lastTickNs) / 1e9);
             report.progress((now - measuredStartNs) / 1e9, (sent - lastSent) / dt, sent, tracker.inFlight(),
                     recorders.correctedP99SoFarUs(), counters.errors.sum(), counters.timeouts.sum(),
@@ -423,6 +462,8 @@ public final class DriveRun {
 
         void finalTick() {
             log.write(recorders.takeInterval());
+            availability.interval(lastTickNs, clock.nanoTime(), counters.sent.sum() - lastSent,
+                    counters.ok.sum() - lastOk);
         }
     }
 }

@@ -84,7 +84,7 @@ public final class RequestTracker implements ConnectionListener {
         recorders.record(Metric.SERVER_COMPUTE, a.computeNs);
         counters.ok.increment();
         if (verifier != null) {
-            verifier.check(p.id, p.payloadIndex, a.outputs);
+            verifier.check(p.id, p.payloadIndex, a.modelVersion, a.outputs);
         }
     }
 
@@ -114,10 +114,11 @@ public final class RequestTracker implements ConnectionListener {
         }
     }
 
-    /** A request that found no open connection is lost at once. */
+    /** A request that found no open connection is lost at once (and counted in notSent, a part of lost). */
     void lostUnsent(Pending p) {
         if (!p.warmup) {
             counters.lost.increment();
+            counters.notSent.increment();
         }
     }
 
