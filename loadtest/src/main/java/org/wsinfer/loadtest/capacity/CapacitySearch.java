@@ -144,10 +144,21 @@ public final class CapacitySearch {
         s.put("serverCpuUsPerRequest", cpu instanceof Map<?, ?> m ? m.get("cpuUsPerRequest") : null);
         s.put("dir", dir);
         steps.add(s);
+        write(new Result(maxPassedHz(), steps.size(), false));   // a partial capacity.json survives a failed step
         console.println(String.format(Locale.US, "== step %d: %.1f req/s p99 %.1f us errors %d timeouts %d %s -> %s", n,
                 rateHz, r.corrected().p99Us(), r.errors(), r.timeouts(), r.validity().valid() ? "valid" : "INVALID",
                 passed ? "PASS" : "FAIL"));
         return passed;
+    }
+
+    private double maxPassedHz() {
+        double max = 0;
+        for (Map<String, Object> st : steps) {
+            if (Boolean.TRUE.equals(st.get("passed"))) {
+                max = Math.max(max, (Double) st.get("offeredHz"));
+            }
+        }
+        return max;
     }
 
     static String rateLabel(double rateHz) {
