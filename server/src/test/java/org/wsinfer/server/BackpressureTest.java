@@ -20,13 +20,22 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A raw client that sends 50,000 requests and never reads: the server stops reading it (so the client's writes
- * block), its memory stays bounded, and another client keeps being answered.
+ * A raw client that sends 50,000 requests (200 MB) and never reads: the server stops reading it (so the client's
+ * writes block) but keeps the connection open (throttled, not closed), its pooled direct memory grows by less than
+ * {@link #DIRECT_BOUND_BYTES} and its heap by less than {@link #HEAP_BOUND_BYTES}, another client keeps being answered
+ * (each answer well within {@link #OTHER_CLIENT_BOUND_MS}, against its own unloaded round trip printed beside it), and
+ * once the flooder goes every accepted request is accounted for.
  */
 class BackpressureTest {
     private static final int REQUESTS = 50_000;
     private static final int ROWS = 64;
     private static final int DIM = 16;
+    /** Pooled direct memory the flood may add: the write buffer high mark and the in-flight answers, with room. */
+    private static final long DIRECT_BOUND_BYTES = 48L << 20;
+    /** Heap the flood may add (after a GC): at most 1,024 in-flight requests of 4 KB and their answers, with room. */
+    private static final long HEAP_BOUND_BYTES = 64L << 20;
+    /** A liveness bound, not a performance figure: an answer stuck behind the flood would take forever. */
+    private static final long OTHER_CLIENT_BOUND_MS = 2_000;
 
     /** A masked binary frame (zero mask key) holding one PREDICT request of ROWS x DIM. */
     private static byte[] frame(long id) {
@@ -63,11 +72,37 @@ class BackpressureTest {
         return s;
     }
 
+    private static long heapUsedAfterGc() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** 20 round trips on {@code client}; the longest, in ms. */
+    private static double roundTripsMaxMs(TestWsClient client, long firstId) throws Exception {
+        long maxNs = 0;
+        for (long id = firstId; id < firstId + 20; id++) {
+            float[] in = new float[DIM];
+            in[0] = id;
+            long t0 = System.nanoTime();
+            client.sendBinary(new PredictRequest(id, 1, DIM, in));
+            Prediction p = assertInstanceOf(Prediction.class, client.nextAnswer());
+            maxNs = Math.max(maxNs, System.nanoTime() - t0);
+            assertEquals(id, p.id());
+            assertEquals(id, p.outputs()[0]);
+        }
+        return maxNs / 1e6;
+    }
+
     @Test
     void aClientThatNeverReadsIsStoppedAndOthersAreStillAnswered() throws Exception {
         long directBeforeBytes = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
         try (WsInferServer server = WsInferServer.start(ServerConfig.builder().port(0).echo(true).echoDim(DIM)
                 .ioThreads(2).inferenceThreads(1).build())) {
+            double unloadedMaxMs;
+            try (TestWsClient warm = TestWsClient.connect(server.wsUri())) {
+                unloadedMaxMs = roundTripsMaxMs(warm, 1_000_000);
+            }
+            long heapBeforeBytes = heapUsedAfterGc();
             Socket flood = handshake(server.port());
             AtomicInteger framesWritten = new AtomicInteger();
             Thread writer = new Thread(() -> {
@@ -97,28 +132,35 @@ class BackpressureTest {
             assertTrue(stuckAt < REQUESTS / 2, "the server stopped reading a client that does not read ("
                     + stuckAt + " of " + REQUESTS + " frames could be written)");
 
+            double floodedMaxMs;
             try (TestWsClient other = TestWsClient.connect(server.wsUri())) {
-                for (long id = 1; id <= 20; id++) {
-                    float[] in = new float[DIM];
-                    in[0] = id;
-                    other.sendBinary(new PredictRequest(id, 1, DIM, in));
-                    Prediction p = assertInstanceOf(Prediction.class, other.nextAnswer());
-                    assertEquals(id, p.id());
-                    assertEquals(id, p.outputs()[0]);
-                }
+                floodedMaxMs = roundTripsMaxMs(other, 1);
+                assertEquals(2, server.metrics().openConnections(), "the flooder is throttled, not disconnected");
             }
+            assertTrue(floodedMaxMs < OTHER_CLIENT_BOUND_MS, "another client's answers are not stuck behind the flood: "
+                    + floodedMaxMs + " ms (unloaded " + unloadedMaxMs + " ms)");
 
             assertTrue(server.metrics().inFlight() <= server.config().maxInFlightPerConnection(),
                     "in flight " + server.metrics().inFlight());
             long grownBytes = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory() - directBeforeBytes;
-            assertTrue(grownBytes < 48L << 20, "direct memory grew by " + grownBytes + " bytes; the flood alone is "
-                    + (long) REQUESTS * frame(0).length + " bytes");
+            assertTrue(grownBytes < DIRECT_BOUND_BYTES, "direct memory grew by " + grownBytes + " bytes; the flood"
+                    + " alone is " + (long) REQUESTS * frame(0).length + " bytes");
+            long heapGrownBytes = heapUsedAfterGc() - heapBeforeBytes;
+            assertTrue(heapGrownBytes < HEAP_BOUND_BYTES, "heap grew by " + heapGrownBytes + " bytes");
             assertTrue(framesWritten.get() < REQUESTS / 2, "still not reading: " + framesWritten.get());
             System.out.printf(java.util.Locale.US, "backpressure: flooder stuck after %d of %d frames (%d bytes);"
-                            + " pooled direct memory grew %d bytes; in flight %d%n", stuckAt, REQUESTS,
-                    (long) stuckAt * frame(0).length, grownBytes, server.metrics().inFlight());
+                            + " pooled direct memory grew %d bytes (bound %d), heap %d bytes (bound %d); in flight %d;"
+                            + " other client's slowest answer %.1f ms under the flood, %.1f ms before it%n",
+                    stuckAt, REQUESTS, (long) stuckAt * frame(0).length, grownBytes, DIRECT_BOUND_BYTES,
+                    heapGrownBytes, HEAP_BOUND_BYTES, server.metrics().inFlight(), floodedMaxMs, unloadedMaxMs);
             flood.close();
             writer.join(5_000);
+            // the flooder's accepted requests are answered (or dropped with its channel) and accounted for
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.metrics().inFlight() > 0 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, server.metrics().inFlight(), "nothing left in flight after the flooder closed");
         }
     }
 }
