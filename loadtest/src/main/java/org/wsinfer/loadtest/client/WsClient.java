@@ -118,6 +118,9 @@ public final class WsClient implements AutoCloseable {
     }
 
     private void watchClose(WsConnection c) {
+        if (closing || group.isShuttingDown()) {
+            return; // the handshake completed as the client was closing: nothing to watch
+        }
         c.channel().closeFuture().addListener(f -> {
             if (!closing && maxBackoffMs > 0) {
                 LOG.warn("connection {} closed; reconnecting to {}", c.index(), uri);
