@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The load driver's command line: {@code drive}, {@code capacity} and {@code sweep}. */
+/** The load driver's command line: {@code drive}, {@code capacity}, {@code sweep} and {@code soak}. */
 @Command(name = "wsinfer-loadtest", mixinStandardHelpOptions = true, version = "wsinfer-loadtest 0.1.0",
         description = "Open-loop WebSocket load driver for the wsinfer inference server.")
 public final class Main implements Runnable {
@@ -30,6 +30,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DriveCommand(out, err));
         cl.addSubcommand(new CapacityCommand(out, err));
         cl.addSubcommand(new SweepCommand(out, err));
+        cl.addSubcommand(new SoakCommand(out, err));
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         return cl.execute(args);
@@ -37,6 +38,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: drive, capacity or sweep");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: drive, capacity, sweep or soak");
     }
 }
