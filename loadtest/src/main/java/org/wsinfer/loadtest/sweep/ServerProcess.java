@@ -19,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.wsinfer.loadtest.client.ClientTls;
 
 /**
  * A reference server the sweep starts itself from the server's shaded jar: {@code train --random-weights} a model of
  * the wanted input size, {@code serve --port 0 --model DIR}, parse {@code listening on ws://...}, wait for
- * {@code /health}; {@link #close()} sends SIGTERM, then kills after a timeout.
+ * {@code /health} (over https with the driver's trust settings when the server printed {@code wss://}, i.e. when
+ * {@code --server-arg --tls-cert/--tls-key} were passed); {@link #close()} sends SIGTERM, then kills after a timeout.
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (wss?://\\S+)");
@@ -32,10 +34,12 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI wsUrl;
+    private final ClientTls tls;
 
-    private ServerProcess(Process process, URI wsUrl) {
+    private ServerProcess(Process process, URI wsUrl, ClientTls tls) {
         this.process = process;
         this.wsUrl = wsUrl;
+        this.tls = tls;
     }
 
     /** Writes a random-weights model of {@code inputDim} x 1 into {@code modelDir} with the server jar. */
@@ -63,6 +67,12 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code serve --port 0 --model modelDir} and returns once {@code /health} answers 200. */
     public static ServerProcess serve(Path jar, Path modelDir, List<String> extraArgs, Path logFile) throws IOException {
+        return serve(jar, modelDir, extraArgs, logFile, new ClientTls(false, null));
+    }
+
+    /** Like {@link #serve(Path, Path, List, Path)}; a {@code wss://} server's /health is checked with {@code tls}. */
+    public static ServerProcess serve(Path jar, Path modelDir, List<String> extraArgs, Path logFile, ClientTls tls)
+            throws IOException {
         List<String> cmd = javaJar(jar);
         cmd.addAll(List.of("serve", "--host", "127.0.0.1", "--port", "0", "--model", modelDir.toString()));
         cmd.addAll(extraArgs);
@@ -73,7 +83,7 @@ public final class ServerProcess implements AutoCloseable {
         pump.start();
         ServerProcess sp;
         try {
-            sp = new ServerProcess(p, url.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            sp = new ServerProcess(p, url.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS), tls);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(p);
@@ -121,8 +131,13 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() throws IOException {
-        URI health = URI.create("http://" + wsUrl.getHost() + ":" + wsUrl.getPort() + "/health");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        boolean secure = "wss".equalsIgnoreCase(wsUrl.getScheme());
+        URI health = URI.create((secure ? "https://" : "http://") + wsUrl.getHost() + ":" + wsUrl.getPort() + "/health");
+        HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (secure) {
+            hb.sslContext(tls.jdkContext());
+        }
+        HttpClient http = hb.build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

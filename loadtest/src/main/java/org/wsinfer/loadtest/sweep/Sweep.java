@@ -88,7 +88,8 @@ public final class Sweep {
             Path log = out.resolve("server-f" + f + ".log");
             console.println("== sweep: training a " + f + "-feature model into " + modelDir);
             ServerProcess.trainModel(serverJar, f, modelDir, log);
-            try (ServerProcess server = ServerProcess.serve(serverJar, modelDir, serverArgs, log)) {
+            try (ServerProcess server = ServerProcess.serve(serverJar, modelDir, serverArgs, log,
+                    new ClientTls(base.insecure(), base.trustCert()))) {
                 console.println("== sweep: server for " + f + " features at " + server.wsUrl());
                 runAll(server.wsUrl().toString(), f, runs);
             }
