@@ -12,10 +12,12 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.DateFormatter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 
-/** Writes complete HTTP responses with content length and keep-alive handling. */
+/** Writes complete HTTP responses with content length, a Date header and keep-alive handling. */
 public final class HttpResponses {
     /** Content type of JSON bodies. */
     public static final String JSON = "application/json; charset=utf-8";
@@ -46,6 +48,8 @@ public final class HttpResponses {
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        // the driver's clock check reads Date (RFC 1123, 1 s resolution) to estimate each injector's offset
+        res.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
         boolean keepAlive = !close && HttpUtil.isKeepAlive(req);
         if (keepAlive) {
             if (!req.protocolVersion().isKeepAliveDefault()) {

@@ -79,6 +79,9 @@ class HttpRoutesHandlerTest {
         assertEquals(200, up.status().code());
         assertEquals("application/json; charset=utf-8", up.headers().get(HttpHeaderNames.CONTENT_TYPE));
         assertEquals("{\"status\":\"UP\"}", body(up));
+        java.util.Date date = io.netty.handler.codec.DateFormatter.parseHttpDate(up.headers().get(HttpHeaderNames.DATE));
+        assertTrue(date != null && Math.abs(date.getTime() - System.currentTimeMillis()) < 60_000,
+                "Date header for the driver's clock check: " + up.headers().get(HttpHeaderNames.DATE));
         state.set(ServerState.Phase.DRAINING);
         FullHttpResponse draining = request(ch, HttpMethod.GET, "/health");
         assertEquals(503, draining.status().code());
