@@ -61,6 +61,49 @@ class SwapUnderLoadTest {
     }
 
     @Test
+    void answersOfAVersionWithOtherWeightsOrNoReferenceAreMismatches() throws Exception {
+        Path models = tmp.resolve("refs");
+        // the reference folder says version 1 has the weights of version 2: every answer of v1 must mismatch
+        LinearModel wrong = model(2);
+        ModelDirectory.write(models.resolve("v1"), LinearModel.of("wrong", 1, IN, OUT, wrong.weights(), wrong.bias()));
+        Path served = tmp.resolve("served");
+        ModelDirectory.write(served.resolve("v1"), model(1));
+        ModelDirectory.write(served.resolve("v3"), model(3));
+        try (WsInferServer server = WsInferServer.start(ServerConfig.builder().port(0).inferenceThreads(1)
+                .modelDir(served.resolve("v1")).build())) {
+            for (Path refs : List.of(models, served)) {
+                Path out = tmp.resolve("check-" + refs.getFileName());
+                DriverConfig cfg = DriverConfig.builder()
+                        .url(server.wsUri()).rateHz(200).duration(Duration.ofMillis(500)).warmup(Duration.ZERO)
+                        .connections(1).timeout(Duration.ofSeconds(3)).interval(Duration.ofMillis(250))
+                        .minDuration(Duration.ofMillis(100)).minRequests(10).maxSendLagP99(Duration.ofMillis(200))
+                        .clockSamples(0).quiet(true).verifyVersions(refs).outDir(out).build();
+                new DriveRun(cfg, NanoClock.system(), new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8)).execute();
+                JsonNode s = FaultFiles.summary(out);
+                assertEquals(100, s.at("/verification/checked").asLong());
+                long expectMismatches = refs == models ? 100 : 0;
+                assertEquals(expectMismatches, s.at("/verification/mismatches").asLong(), refs.toString());
+                assertEquals(100, s.at("/verification/byVersion/1").asLong());
+            }
+            // v3 served, but the references only know v1: no reference is a mismatch
+            assertEquals(200, server.swapper().reload(new org.wsinfer.server.swap.ReloadRequest(
+                    served.resolve("v3"), false)).thenApply(l -> 200).get(30, TimeUnit.SECONDS));
+            Path out = tmp.resolve("check-unknown");
+            DriverConfig cfg = DriverConfig.builder()
+                    .url(server.wsUri()).rateHz(200).duration(Duration.ofMillis(500)).warmup(Duration.ZERO)
+                    .connections(1).timeout(Duration.ofSeconds(3)).interval(Duration.ofMillis(250))
+                    .minDuration(Duration.ofMillis(100)).minRequests(10).maxSendLagP99(Duration.ofMillis(200))
+                    .clockSamples(0).quiet(true).verifyVersions(models).outDir(out).build();
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            new DriveRun(cfg, NanoClock.system(), new PrintStream(console, true, StandardCharsets.UTF_8)).execute();
+            JsonNode s = FaultFiles.summary(out);
+            assertEquals(100, s.at("/verification/mismatches").asLong());
+            assertTrue(console.toString(StandardCharsets.UTF_8).contains("model_version 3 has no reference"));
+        }
+    }
+
+    @Test
     void tenSwapsDuringARunFailNothingAndEveryAnswerMatchesItsVersion() throws Exception {
         Path models = tmp.resolve("models");
         for (int v = 1; v <= SWAPS + 1; v++) {
