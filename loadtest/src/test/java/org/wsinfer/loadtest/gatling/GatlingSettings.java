@@ -37,6 +37,10 @@ public final class GatlingSettings {
     private final double minAnswersPerSec;
     private final Path modelDir;
     private final boolean echo;
+    private final Path trustCert;
+    private final boolean insecure;
+    private final Path tlsCert;
+    private final Path tlsKey;
     private final boolean checkValues;
     private final double tolerance;
     private final double stairStartHz;
@@ -69,6 +73,10 @@ public final class GatlingSettings {
         String dir = r.text("modelDir", "");
         this.modelDir = dir.isEmpty() ? null : Path.of(dir);
         this.echo = r.bool("echo", false);
+        this.trustCert = r.path("trustCert");
+        this.insecure = r.bool("insecure", false);
+        this.tlsCert = r.path("tlsCert");
+        this.tlsKey = r.path("tlsKey");
         this.checkValues = r.bool("checkValues", true);
         this.tolerance = r.doubleRange("tolerance", 1e-4, 0.0, 1.0);
         this.stairStartHz = r.doubleRange("stair.startRate", 10.0, 0.0, 1e6);
@@ -79,6 +87,16 @@ public final class GatlingSettings {
         this.churnRateHz = r.doubleRange("churn.rate", 30.0, 0.001, 1e6);
         this.churnRequests = r.intRange("churn.requestsPerConnection", 3, 1, 1_000_000);
         this.connectP99Ms = r.intRange("churn.connectP99Ms", 1000, 0, Integer.MAX_VALUE);
+        if (trustCert != null && insecure) {
+            throw new IllegalArgumentException(PREFIX + "trustCert and " + PREFIX + "insecure exclude each other");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException(PREFIX + "tlsCert and " + PREFIX + "tlsKey must be given together");
+        }
+        if (url != null && tlsCert != null) {
+            throw new IllegalArgumentException(PREFIX + "tlsCert/" + PREFIX + "tlsKey make the in-process server serve"
+                    + " wss:// and cannot be used with " + PREFIX + "url");
+        }
         if (echo && modelDir != null) {
             throw new IllegalArgumentException(PREFIX + "echo and " + PREFIX + "modelDir exclude each other");
         }
@@ -192,6 +210,26 @@ public final class GatlingSettings {
         return modelDir;
     }
 
+    /** PEM certificate(s) the server's wss:// certificate must chain to (checked before the run), or {@code null}. */
+    public Path trustCert() {
+        return trustCert;
+    }
+
+    /** Whether the server's wss:// certificate is not checked at all. */
+    public boolean insecure() {
+        return insecure;
+    }
+
+    /** Certificate PEM of the in-process server (it then serves wss://), or {@code null}. */
+    public Path tlsCert() {
+        return tlsCert;
+    }
+
+    /** PKCS#8 key PEM of {@link #tlsCert()}, or {@code null}. */
+    public Path tlsKey() {
+        return tlsKey;
+    }
+
     /** Whether the in-process server serves the echo model (outputs = inputs). */
     public boolean echo() {
         return echo;
@@ -268,6 +306,9 @@ public final class GatlingSettings {
                 "wsinfer.minAnswersPerSec    minimum answers per second over the run               default 10",
                 "wsinfer.modelDir            model directory: served in-process, values checked    default embedded model",
                 "wsinfer.echo                in-process echo server (outputs = inputs)             default false",
+                "wsinfer.trustCert           wss://: PEM the server certificate must chain to      default JDK trust store",
+                "wsinfer.insecure            wss://: do not check the server certificate           default false",
+                "wsinfer.tlsCert / tlsKey    PEM certificate and key: the in-process server serves wss://  default none",
                 "wsinfer.checkValues         compare outputs with the known model                  default true",
                 "wsinfer.tolerance           accepted error per output, relative to max(1,|y|)     default 1e-4",
                 "wsinfer.stair.startRate     StairSimulation: users/s of the first level           default 10",
@@ -286,12 +327,14 @@ public final class GatlingSettings {
                         + "workload=%s, users=%d, rateHz=%.3f, ramp=%s, duration=%s, requestsPerUser=%d, think=%s, "
                         + "answerTimeout=%s, sloP99Ms=%d, maxFailedPct=%.3f, minAnswersPerSec=%.3f, modelDir=%s, "
                         + "echo=%b, checkValues=%b, tolerance=%g, stairStartHz=%.3f, stairStepHz=%.3f, stairLevels=%d, "
-                        + "stairLevel=%s, stairRamp=%s, churnRateHz=%.3f, churnRequests=%d, connectP99Ms=%d}",
+                        + "stairLevel=%s, stairRamp=%s, churnRateHz=%.3f, churnRequests=%d, connectP99Ms=%d, trustCert=%s, "
+                        + "insecure=%b, tlsCert=%s, tlsKey=%s}",
                 url == null ? "(in-process reference server)" : url, framing.label(), features, rows, outputs,
                 workload.label(), users, rateHz, Durations.format(ramp), Durations.format(duration), requestsPerUser,
                 Durations.format(think), Durations.format(answerTimeout), sloP99Ms, maxFailedPct, minAnswersPerSec,
                 modelDir, echo, checkValues, tolerance, stairStartHz, stairStepHz, stairLevels,
-                Durations.format(stairLevel), Durations.format(stairRamp), churnRateHz, churnRequests, connectP99Ms);
+                Durations.format(stairLevel), Durations.format(stairRamp), churnRateHz, churnRequests, connectP99Ms,
+                trustCert, insecure, tlsCert, tlsKey);
     }
 
     private static URI parseUrl(String text) {
@@ -323,6 +366,11 @@ public final class GatlingSettings {
 
         Reader(Properties props) {
             this.props = props;
+        }
+
+        Path path(String key) {
+            String v = text(key, "");
+            return v.isEmpty() ? null : Path.of(v);
         }
 
         String text(String key, String dflt) {

@@ -59,6 +59,8 @@ public final class ServerTarget implements AutoCloseable {
                 .modelDir(settings.modelDir())
                 .echo(settings.echo())
                 .echoDim(settings.features())
+                .tlsCert(settings.tlsCert())
+                .tlsKey(settings.tlsKey())
                 .build();
         try {
             server = WsInferServer.start(config);

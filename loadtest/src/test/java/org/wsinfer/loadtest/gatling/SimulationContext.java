@@ -59,9 +59,13 @@ public final class SimulationContext implements AutoCloseable {
         return http.userAgentHeader("wsinfer-gatling");
     }
 
-    /** Starts the in-process server if there is one (call from {@code before()}). */
+    /**
+     * Starts the in-process server if there is one (call from {@code before()}); for {@code wss://} then checks the
+     * server's certificate against {@code wsinfer.trustCert} (or the JDK's trust store) unless {@code wsinfer.insecure}.
+     */
     public void start() {
         target.start();
+        GatlingTls.checkServerCertificate(settings, target.uri());
     }
 
     /** Stops the in-process server if there is one (call from {@code after()}). */

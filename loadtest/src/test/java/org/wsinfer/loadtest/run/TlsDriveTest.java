@@ -30,13 +30,13 @@ class TlsDriveTest {
     static Path tmp;
 
     private static WsInferServer server;
-    private static SelfSignedPem pem;
+    private static TestPem pem;
 
     @BeforeAll
     static void startServer() throws Exception {
-        pem = SelfSignedPem.write(tmp);
+        pem = TestPem.write(tmp);
         server = WsInferServer.start(ServerConfig.builder().host("127.0.0.1").port(0).echo(true).echoDim(16)
-                .tlsCert(pem.cert).tlsKey(pem.key).build());
+                .tlsCert(pem.cert()).tlsKey(pem.key()).build());
     }
 
     @AfterAll
@@ -57,7 +57,7 @@ class TlsDriveTest {
         for (Framing framing : Framing.values()) {
             Path out = tmp.resolve("trusted-" + framing.label());
             drive(TestConfigs.shortRun(server.wsUri(), out, framing, 200, Duration.ofSeconds(1))
-                    .trustCert(pem.cert).build());
+                    .trustCert(pem.cert()).build());
             JsonNode s = RunFiles.summary(out);
             assertEquals(200, s.at("/counts/sent").asLong());
             assertEquals(200, s.at("/counts/ok").asLong(), framing + ": every request answered over TLS");

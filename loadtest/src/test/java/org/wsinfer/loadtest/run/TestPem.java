@@ -21,16 +21,9 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A self-signed EC certificate for 127.0.0.1/localhost and its PKCS#8 key, written as PEM at test time. */
-final class SelfSignedPem {
-    final Path cert;
-    final Path key;
-
-    private SelfSignedPem(Path cert, Path key) {
-        this.cert = cert;
-        this.key = key;
-    }
-
-    static SelfSignedPem write(Path dir) throws Exception {
+public record TestPem(Path cert, Path key) {
+    /** Writes {@code dir/server.crt} and {@code dir/server.key}. */
+    public static TestPem write(Path dir) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = g.generateKeyPair();
@@ -47,7 +40,7 @@ final class SelfSignedPem {
         Path k = dir.resolve("server.key");
         Files.writeString(c, pem("CERTIFICATE", cert.getEncoded()), StandardCharsets.US_ASCII);
         Files.writeString(k, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-        return new SelfSignedPem(c, k);
+        return new TestPem(c, k);
     }
 
     private static String pem(String type, byte[] der) {
