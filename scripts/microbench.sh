@@ -5,9 +5,9 @@
 #
 #   quick   a subset of the parameters, 1 fork, short iterations: under 3 minutes on 2 cores
 #   full    every benchmark and parameter with the benchmarks' own settings (2 forks, 3x1s warm-up, 5x1s), -prof gc
-#   native  InferenceBenchmark (features 16, rows 1, 64, 512) under OMP_NUM_THREADS=1 vs unset and
-#           -Dorg.bytedeco.javacpp.nopointergc=true vs not, side by side in one session: native/<setting>.json and
-#           native/native.md; jmh/jmh.json holds the default setting
+#   native  InferenceBenchmark (features 16, rows 1, 64, 512) under OMP_NUM_THREADS=1 vs unset,
+#           -Dorg.bytedeco.javacpp.nopointergc=true vs not, and OMP_WAIT_POLICY=PASSIVE (the server's launch setting),
+#           interleaved in NATIVE_ROUNDS (2) rounds: native/<setting>.round-N.json, native/native.md
 #
 # Writes results/<UTC yyyyMMdd'T'HHmmss'Z'>-<sha7>-microbench-<profile>/{env.json,jmh/jmh.json,jmh/summary.md}, or, with
 # --out DIR, DIR/jmh.json and DIR/summary.md (env.json goes to DIR/.. only if none is there: bench.sh writes its own).
@@ -103,7 +103,7 @@ case "$profile" in
   quick)
     jmh codec 'CodecBenchmark' -p features=16,256 -p rows=1 "${quick_iter[@]}" -prof gc
     jmh inference 'InferenceBenchmark' -p features=16 -p rows=1,64,512 "${quick_iter[@]}"
-    jmh pipeline 'PipelineBenchmark' -p features=16 "${quick_iter[@]}" -prof gc
+    jmh pipeline 'PipelineBenchmark' -p features=16 -f 1 -wi 5 -w 500ms -i 3 -r 1s -prof gc
     ;;
   full)
     jmh codec 'CodecBenchmark' -prof gc
@@ -111,25 +111,37 @@ case "$profile" in
     jmh pipeline 'PipelineBenchmark' -prof gc
     ;;
   native)
+    # Every setting once per round, rounds interleaved (ABCDE ABCDE) so that a drift of the shared machine's load
+    # hits every setting alike; the comparison pools the rounds' iterations. javaFloor is the control: it uses no
+    # native code, so its spread between settings is the noise of the machine.
     native_dir=$run_dir/native
     mkdir -p "$native_dir"
-    compare=()
-    for omp in default 1; do
-      for pgc in default nopointergc; do
-        label="omp-$omp.pointergc-$([[ $pgc == default ]] && echo on || echo off)"
-        args=(-p features=16 -p rows=1,64,512 -f 1 -wi 2 -w 1s -i 3 -r 1s)
-        [[ $pgc == nopointergc ]] && args+=(-jvmArgsAppend -Dorg.bytedeco.javacpp.nopointergc=true)
-        if [[ $omp == default ]]; then
-          (unset OMP_NUM_THREADS; jmh "$label" 'InferenceBenchmark' "${args[@]}")
-        else
-          (export OMP_NUM_THREADS=$omp; jmh "$label" 'InferenceBenchmark' "${args[@]}")
-        fi
-        cp "$parts/$label.json" "$native_dir/$label.json"
-        compare+=("$label=$native_dir/$label.json")
+    rounds=${NATIVE_ROUNDS:-2}
+    settings=(omp-default.pointergc-on omp-default.pointergc-off omp-1.pointergc-on omp-1.pointergc-off
+      omp-1.pointergc-off.passive)
+    declare -A files=()
+    for ((round = 1; round <= rounds; round++)); do
+      for label in "${settings[@]}"; do
+        args=(-p features=16 -p rows=1,64,512 -f 1 -wi 2 -w 500ms -i 3 -r 1s)
+        [[ $label == *pointergc-off* ]] && args+=(-jvmArgsAppend -Dorg.bytedeco.javacpp.nopointergc=true)
+        name=$label.round-$round
+        (
+          unset OMP_NUM_THREADS OMP_WAIT_POLICY
+          [[ $label == omp-1.* ]] && export OMP_NUM_THREADS=1
+          [[ $label == *.passive ]] && export OMP_WAIT_POLICY=PASSIVE
+          jmh "$name" 'InferenceBenchmark.(javaFloor|serverModel|nd4jGemm|nd4jNaive)$' "${args[@]}"
+        )
+        cp "$parts/$name.json" "$native_dir/$name.json"
+        files[$label]=${files[$label]:+${files[$label]},}$native_dir/$name.json
       done
     done
+    compare=()
+    for label in "${settings[@]}"; do
+      compare+=("$label=${files[$label]}")
+    done
     summary compare --out "$native_dir/native.md" "${compare[@]}"
-    cp "$native_dir/omp-default.pointergc-on.json" "$parts/inference.json"
+    # jmh/jmh.json: the first round of the default setting (the other files stay in native/)
+    find "$parts" -name '*.json' ! -name 'omp-default.pointergc-on.round-1.json' -delete
     ;;
 esac
 
@@ -142,7 +154,7 @@ if [[ -n $out_dir && -f $env_file ]]; then
   echo "== $env_file exists (written by the caller): left as it is"
 else
   esc() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '%s' "$s"; }
-  config="{\"tool\":\"microbench\",\"profile\":\"$(esc "$profile")\",\"ompNumThreads\":\"$(esc "${OMP_NUM_THREADS:-}")\",\"extraJmhArgs\":\"$(esc "${extra[*]:-}")\"}"
+  config="{\"tool\":\"microbench\",\"profile\":\"$(esc "$profile")\",\"ompNumThreads\":\"$(esc "${OMP_NUM_THREADS:-}")\",\"ompWaitPolicy\":\"$(esc "${OMP_WAIT_POLICY:-}")\",\"extraJmhArgs\":\"$(esc "${extra[*]:-}")\"}"
   reports_jar=reports/target/wsinfer-reports.jar
   if [[ -f $reports_jar ]] && java -jar "$reports_jar" env --out "$env_file" --profile "microbench-$profile" \
       --config-json "$config" >/dev/null 2>"$parts/env.err"; then

@@ -48,13 +48,17 @@ public final class JmhJson {
         JsonNode primary = b.path("primaryMetric");
         double[] raw = raw(primary);
         double toNs = nsPer(primary.path("scoreUnit").asText(), file, name);
-        double medianNs = JmhRecord.median(raw) * toNs;
+        double[] rawNs = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            rawNs[i] = raw[i] * toNs;
+        }
+        double medianNs = JmhRecord.median(rawNs);
         Map<String, Double> secondaries = new LinkedHashMap<>();
         b.path("secondaryMetrics").fields().forEachRemaining(e ->
                 secondaries.put(e.getKey(), JmhRecord.median(raw(e.getValue()))));
         List<String> jvmArgs = new ArrayList<>();
         b.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
-        return new JmhRecord(name, params, medianNs, raw.length, secondaries, jvmArgs);
+        return new JmhRecord(name, params, medianNs, raw.length, secondaries, jvmArgs, rawNs);
     }
 
     /** Every per-iteration value of every fork. */
@@ -85,6 +89,28 @@ public final class JmhJson {
                 throw new IOException(String.format(Locale.US, "%s: %s has unit %s, expected a time per op", file,
                         name, unit));
         }
+    }
+
+    /** The records of several files (e.g. repeated rounds), the same case pooled into one median over all iterations. */
+    public static List<JmhRecord> readPooled(List<Path> files) throws IOException {
+        List<JmhRecord> out = new ArrayList<>();
+        for (Path f : files) {
+            for (JmhRecord r : read(f)) {
+                int at = -1;
+                for (int i = 0; i < out.size(); i++) {
+                    if (out.get(i).sameCase(r)) {
+                        at = i;
+                        break;
+                    }
+                }
+                if (at < 0) {
+                    out.add(r);
+                } else {
+                    out.set(at, out.get(at).pooledWith(r));
+                }
+            }
+        }
+        return out;
     }
 
     /** Concatenates the result arrays of {@code inputs} into {@code out}. */

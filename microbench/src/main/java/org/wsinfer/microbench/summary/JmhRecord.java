@@ -12,9 +12,22 @@ import java.util.Map;
  * @param iterations  how many measurement iterations the median is over
  * @param secondaries medians of the secondary results (e.g. {@code messageBytes}, {@code gc.alloc.rate.norm})
  * @param jvmArgs     the forked JVM's arguments
+ * @param rawNs       every measurement iteration of every fork, ns/op
  */
 public record JmhRecord(String benchmark, Map<String, String> params, double medianNs, int iterations,
-                        Map<String, Double> secondaries, java.util.List<String> jvmArgs) {
+                        Map<String, Double> secondaries, java.util.List<String> jvmArgs, double[] rawNs) {
+
+    /** Whether {@code other} is the same benchmark with the same parameters. */
+    public boolean sameCase(JmhRecord other) {
+        return benchmark.equals(other.benchmark) && params.equals(other.params);
+    }
+
+    /** This record and {@code other} (the same case) as one: the median over both records' iterations. */
+    public JmhRecord pooledWith(JmhRecord other) {
+        double[] all = Arrays.copyOf(rawNs, rawNs.length + other.rawNs.length);
+        System.arraycopy(other.rawNs, 0, all, rawNs.length, other.rawNs.length);
+        return new JmhRecord(benchmark, params, median(all), all.length, secondaries, jvmArgs, all);
+    }
 
     /** The class part of {@link #benchmark()}. */
     public String className() {

@@ -92,14 +92,15 @@ public final class MicrobenchSummary {
         }
     }
 
-    /** {@code compare [--out FILE] LABEL=JMH.json...}: the first is the baseline. */
+    /** {@code compare [--out FILE] LABEL=JMH.json[,JMH.json...]...}: the first is the baseline; rounds are pooled. */
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = "Medians of the same benchmarks under several settings, with ratios to the first.")
+            description = "Medians of the same benchmarks under several settings, with ratios to the first; "
+                    + "LABEL=A.json,B.json pools the iterations of repeated rounds of one setting.")
     static final class Compare implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
         Path out;
 
-        @Parameters(arity = "2..*", paramLabel = "LABEL=JMH.json")
+        @Parameters(arity = "2..*", paramLabel = "LABEL=JMH.json[,JMH.json...]")
         List<String> runs;
 
         @Override
@@ -110,7 +111,11 @@ public final class MicrobenchSummary {
                 if (eq <= 0) {
                     throw new IllegalArgumentException("expected LABEL=FILE, got '" + run + "'");
                 }
-                byLabel.put(run.substring(0, eq), JmhJson.read(Path.of(run.substring(eq + 1))));
+                List<Path> files = new ArrayList<>();
+                for (String f : run.substring(eq + 1).split(",")) {
+                    files.add(Path.of(f));
+                }
+                byLabel.put(run.substring(0, eq), JmhJson.readPooled(files));
             }
             write(SettingsComparison.markdown(byLabel), out);
             return 0;

@@ -94,6 +94,19 @@ class MicrobenchSummaryTest {
     }
 
     @Test
+    void roundsArePooledIntoOneMedian(@TempDir Path dir) throws IOException {
+        Path r1 = dir.resolve("r1.json");
+        Path r2 = dir.resolve("r2.json");
+        String p = "\"features\":\"16\",\"outputs\":\"1\",\"rows\":\"1\"";
+        Files.writeString(r1, "[" + result("InferenceBenchmark.nd4jGemm", p, new double[] {1, 2, 3}, "") + "]");
+        Files.writeString(r2, "[" + result("InferenceBenchmark.nd4jGemm", p, new double[] {10, 20, 30}, "") + "]");
+        List<JmhRecord> pooled = JmhJson.readPooled(List.of(r1, r2));
+        assertEquals(1, pooled.size());
+        assertEquals(6, pooled.get(0).iterations());
+        assertEquals((3 + 10) / 2.0, pooled.get(0).medianNs(), 1e-9);
+    }
+
+    @Test
     void notJmhJsonIsAClearError(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("env.json");
         Files.writeString(f, "{\"schema\":\"wsinfer.env/1\"}");
