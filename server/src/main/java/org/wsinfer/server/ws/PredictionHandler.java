@@ -164,7 +164,8 @@ public final class PredictionHandler extends SimpleChannelInboundHandler<WebSock
 
     private void writeAnswers(List<InferenceJob> finished) {
         boolean open = ctx.channel().isActive();
-        for (InferenceJob job : finished) {
+        for (int i = 0; i < finished.size(); i++) {   // indexed: no iterator per hand-over
+            InferenceJob job = finished.get(i);
             inFlight--;
             server.metrics().finished();
             if (open) {
