@@ -119,10 +119,11 @@ class KillRestartTest {
             long outageMs = s.at("/availability/longestOutageMs").asLong();
             assertTrue(outageMs >= 1_000 && outageMs <= 20_000, "the outage spans the kill to the restart: "
                     + outageMs + " ms");
-            assertTrue(s.at("/availability/intervalsWithoutOk").asLong() >= gapLength,
+            // the summary counts ok answers, the log records latencies: an answer at a tick may fall into the
+            // neighbouring interval of the other, so they agree to one interval
+            assertTrue(s.at("/availability/intervalsWithoutOk").asLong() >= gapLength - 1,
                     "the summary counts the empty intervals the log shows: " + okPerInterval);
-            assertTrue(outageMs >= gapLength * 250L - 50,
-                    "the longest outage covers the log's gap (ticks jitter by a few ms)");
+            assertTrue(outageMs >= (gapLength - 1) * 250L - 50, "the longest outage covers the log's gap");
             assertTrue(Files.readString(log).contains("listening on"), "the server log was kept");
         } finally {
             current.get().close();
