@@ -364,8 +364,7 @@ class HostileClientsTest {
         try (RawWebSocket ws = RawWebSocket.open(server.port(), 0)) {
             ws.writeRaw("POST /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
-            int status = ws.readHttp().status();
-            assertTrue(status == 400 || status == 405, "POST /ws answered " + status);
+            assertEquals(400, ws.readHttp().status());
         }
     }
 
@@ -378,8 +377,7 @@ class HostileClientsTest {
         try (RawWebSocket ws = RawWebSocket.open(server.port(), 0)) {
             ws.writeRaw(("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            int status = ws.readHttp().status();
-            assertTrue(status == 400 || status == 431, "oversized header answered " + status);
+            assertEquals(400, ws.readHttp().status(), "an oversized header");
         }
         try (RawWebSocket ws = RawWebSocket.open(server.port(), 0)) {
             ws.writeRaw(("POST /health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 200000\r\n\r\n")
@@ -392,9 +390,7 @@ class HostileClientsTest {
             garbage[0] = 0x16; // looks like a TLS record to a plain port
             ws.writeRaw(garbage);
             ws.writeRaw("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertTrue(ws.readHttp().status() == 400 || ws.awaitEof(5_000));
-        } catch (java.io.EOFException closedWithoutAnswer) {
-            // closing is a fine answer to garbage
+            assertEquals(400, ws.readHttp().status(), "random bytes instead of a request");
         }
     }
 
