@@ -57,7 +57,7 @@ public final class RawWebSocket implements AutoCloseable {
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        this.in = new DataInputStream(socket.getInputStream());
+        this.in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024));
     }
 
     /** A TCP connection to {@code port} on loopback (no handshake yet); reads time out after 10 s. */
@@ -221,7 +221,7 @@ public final class RawWebSocket implements AutoCloseable {
     /** Whether the server closed the TCP connection (EOF or reset) within {@code timeoutMs}, discarding what comes. */
     public boolean awaitEof(int timeoutMs) throws IOException {
         socket.setSoTimeout(timeoutMs);
-        InputStream raw = socket.getInputStream();
+        InputStream raw = in; // what is already buffered comes first
         byte[] sink = new byte[8192];
         try {
             while (raw.read(sink) >= 0) {
