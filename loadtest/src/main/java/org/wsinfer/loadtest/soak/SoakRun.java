@@ -97,6 +97,7 @@ public final class SoakRun {
             row.put("timeouts", r.timeouts());
             row.put("lost", r.lost());
             row.put("achievedSendHz", r.achievedSendHz());
+            row.put("valid", r.validity().valid());
             row.put("p50Us", c.p50Us());
             row.put("p99Us", c.p99Us());
             row.put("p999Us", c.p999Us());
