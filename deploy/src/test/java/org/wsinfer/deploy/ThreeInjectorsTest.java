@@ -13,9 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wsinfer.reports.cli.ReportsCli;
 import org.wsinfer.server.ServerConfig;
 import org.wsinfer.server.WsInferServer;
+import picocli.CommandLine;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -238,6 +243,58 @@ class ThreeInjectorsTest {
                         + "max %.1f us%n", m.path("counts").path("sent").asLong(), m.path("counts").path("ok").asLong(),
                 m.path("validity").path("valid").asBoolean(), corrected.path("p50Us").asDouble(),
                 corrected.path("p99Us").asDouble(), corrected.path("maxUs").asDouble());
+    }
+
+    @Test
+    void theGuidesCommandLinesParseWithTheToolsOwnCommands() throws Exception {
+        Path guide = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize()
+                .resolve("../docs/BEYOND-ONE-MACHINE.md").normalize();
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("$((TOTAL / N))", "2000");
+        vars.put("$START", "2026-12-04T10:00:00Z");
+        vars.put("$i", "0");
+        Set<String> seen = new HashSet<>();
+        for (GuideCommands.Command c : GuideCommands.in(Files.readString(guide, StandardCharsets.UTF_8), vars)) {
+            CommandLine.ParseResult parsed = switch (c.tool()) {
+                case "server" -> parse(new CommandLine(new org.wsinfer.server.Main()), c.args());
+                case "loadtest" -> parse(loadtestCommandLine(), c.args());
+                default -> parse(ReportsCli.commandLine(NOWHERE, NOWHERE, Clock.systemUTC()), c.args());
+            };
+            String sub = parsed.subcommand().commandSpec().name();
+            seen.add(c.tool() + " " + sub);
+            if (sub.equals("drive")) {
+                CommandLine.ParseResult d = parsed.subcommand();
+                assertEquals("inj-0", d.matchedOptionValue("--injector-id", ""), "drive --injector-id in " + c);
+                assertEquals(List.of("2000"), d.matchedOption("--rate").stringValues(), "per-injector rate " + c);
+                assertTrue(d.hasMatchedOption("--start-at"), "drive without --start-at: " + c);
+            }
+        }
+        assertEquals(Set.of("server serve", "loadtest drive", "reports merge", "reports report"), seen,
+                "the guide's commands (" + guide + ")");
+    }
+
+    static final PrintWriter NOWHERE = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+
+    /** The loadtest command line as its Main builds it (its subcommands have no public constructors). */
+    static CommandLine loadtestCommandLine() throws Exception {
+        PrintStream none = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Class<?> main = Class.forName("org.wsinfer.loadtest.cli.Main");
+        Constructor<?> mainCtor = main.getDeclaredConstructor();
+        mainCtor.setAccessible(true);
+        CommandLine cl = new CommandLine(mainCtor.newInstance());
+        Constructor<?> drive = Class.forName("org.wsinfer.loadtest.cli.DriveCommand")
+                .getDeclaredConstructor(PrintStream.class, PrintStream.class);
+        drive.setAccessible(true);
+        cl.addSubcommand(drive.newInstance(none, none));
+        return cl;
+    }
+
+    static CommandLine.ParseResult parse(CommandLine cl, List<String> args) {
+        try {
+            return cl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new AssertionError(cl.getCommandName() + " does not accept " + args + ": " + e.getMessage(), e);
+        }
     }
 
     /** The summary field (µs) equals the histogram's value (ns) converted as the merge does. */
