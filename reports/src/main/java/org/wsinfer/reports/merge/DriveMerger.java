@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -184,9 +185,11 @@ public final class DriveMerger {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("schema", "wsinfer.drive.summary/1");
         root.put("injectorId", "merged");
-        root.put("startedAt", parts.stream().map(DriveRun::startedAt).filter(s -> !s.isEmpty()).min(String::compareTo)
+        // as instants, not text: "10:00:00Z" and "10:00:00.500Z" do not sort as strings
+        Comparator<String> byInstant = Comparator.comparing(Instant::parse);
+        root.put("startedAt", parts.stream().map(DriveRun::startedAt).filter(s -> !s.isEmpty()).min(byInstant)
                 .orElse(""));
-        root.put("finishedAt", parts.stream().map(p -> finishedAt(p)).filter(s -> !s.isEmpty()).max(String::compareTo)
+        root.put("finishedAt", parts.stream().map(p -> finishedAt(p)).filter(s -> !s.isEmpty()).max(byInstant)
                 .orElse(""));
         ObjectNode config = first.config().deepCopy();
         double offered = parts.stream().mapToDouble(p -> p.rates().offeredHz()).sum();

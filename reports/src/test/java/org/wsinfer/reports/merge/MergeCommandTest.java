@@ -27,6 +27,21 @@ class MergeCommandTest {
     Path tmp;
 
     @Test
+    void startAndFinishAreTheEarliestAndLatestInstantsNotStrings() throws IOException {
+        // a starts at a whole second ("...:58Z"), b half a second later in the same second ("...:58.500Z"):
+        // as text "...:58.500Z" sorts before "...:58Z", as instants it is later
+        Path a = new SyntheticRun().injector("a").seed(1).startMs(1_796_000_000_000L).intervals(3)
+                .write(tmp.resolve("a"));
+        Path b = new SyntheticRun().injector("b").seed(2).startMs(1_796_000_000_500L).intervals(3)
+                .write(tmp.resolve("b"));
+        Path out = tmp.resolve("merged-instants");
+        assertEquals(0, Cli.run("merge", a.toString(), b.toString(), "--out", out.toString()).code());
+        JsonNode s = Json.read(out.resolve("summary.json"));
+        assertEquals(Json.read(a.resolve("summary.json")).path("startedAt").asText(), s.path("startedAt").asText());
+        assertEquals(Json.read(b.resolve("summary.json")).path("finishedAt").asText(), s.path("finishedAt").asText());
+    }
+
+    @Test
     void mergesIntervalLogsExactlyAndSumsCounts() throws IOException {
         // injector b starts 1.5 s after a: the union keeps absolute timestamps
         Path a = new SyntheticRun().injector("a").seed(1).rateHz(500).startMs(1_796_000_000_000L).intervals(4)
