@@ -299,7 +299,8 @@ public final class ServerConfig {
         private boolean echo;
         private int echoDim = 16;
         private int ioThreads;
-        private int inferenceThreads = Runtime.getRuntime().availableProcessors();
+        /** Half the cores, at least 1: on 2 cores one inference thread used ~1/3 less CPU per request than two. */
+        private int inferenceThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         private int queueCapacity = 4096;
         private long maxQueuedElements = 16L << 20;
         private int maxBatchRows = 256;

@@ -22,7 +22,7 @@ class ServerConfigTest {
         assertEquals(60_000, c.idleTimeoutMs());
         assertEquals(1024, c.maxInFlightPerConnection());
         assertEquals(10_000, c.drainTimeoutMs());
-        assertEquals(Runtime.getRuntime().availableProcessors(), c.inferenceThreads());
+        assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), c.inferenceThreads());
         assertTrue(c.batching());
         assertEquals("embedded-default", c.modelSource());
     }

@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--io-threads", description = "Event-loop threads, 0 = Netty's default (default: ${DEFAULT-VALUE}).")
     private int ioThreads = DEFAULTS.ioThreads();
 
-    @Option(names = "--inference-threads", description = "Inference threads (default: cores = ${DEFAULT-VALUE}).")
+    @Option(names = "--inference-threads", description = "Inference threads (default: half the cores, at least 1 = ${DEFAULT-VALUE}).")
     private int inferenceThreads = DEFAULTS.inferenceThreads();
 
     @Option(names = "--queue-capacity", description = "Requests waiting for the model before OVERLOADED"
