@@ -4,12 +4,14 @@
 #
 #   scripts/server-perf.sh [--out DIR] [--modes on,off,echo] [--features 16,256] [--framings binary,text]
 #                          [--slos 1ms,10ms] [--duration 4s] [--warmup 1s] [--max-steps 7] [--start-rate 1000]
-#                          [--precision 1000] [--connections 4] [--max-send-lag-p99 1ms] [--serve-arg ARG]... [--jfr]
+#                          [--precision 1000] [--connections 4] [--max-send-lag-p99 1ms] [--server-warmup 10s]
+#                          [--server-warmup-rate 8000] [--serve-arg ARG]... [--jfr]
 #
 # Modes: on = the model with dynamic batching (the defaults), off = `--batching off`, echo = `--model echo`.
 # The model of F features is `train --random-weights --input-dim F --output-dim 1 --seed 7`. Every server runs with
 # WSINFER_SERVER_JVM_OPTS (default below, as measured: docs/PERFORMANCE.md), OMP_NUM_THREADS=1,
 # OMP_WAIT_POLICY=PASSIVE, plus every --serve-arg. --jfr records a JFR profile of each server next to its log.
+# Each server first gets a warm-up drive (JIT; results in DIR/warmup/, not used), then its searches.
 # Writes DIR/capacity/<mode>-f<F>-<framing>-p99-<slo>/ (capacity.json + steps), DIR/servers/*.log, DIR/loadavg.tsv
 # (load averages before and after each search), DIR/commands.txt and the table DIR/table.md (also printed).
 # Everything it starts is stopped on exit, failure or Ctrl-C.
@@ -19,7 +21,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 usage() {
-  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -35,6 +37,8 @@ START_RATE=1000
 PRECISION=1000
 CONNECTIONS=4
 MAX_SEND_LAG=1ms
+SERVER_WARMUP=10s
+SERVER_WARMUP_RATE=8000
 JFR=0
 SERVE_ARGS=()
 SERVER_JAR=${WSINFER_SERVER_JAR:-server/target/wsinfer-server.jar}
@@ -53,6 +57,8 @@ while [[ $# -gt 0 ]]; do
     --precision) PRECISION="${2:?}"; shift 2 ;;
     --connections) CONNECTIONS="${2:?}"; shift 2 ;;
     --max-send-lag-p99) MAX_SEND_LAG="${2:?}"; shift 2 ;;
+    --server-warmup) SERVER_WARMUP="${2:?}"; shift 2 ;;
+    --server-warmup-rate) SERVER_WARMUP_RATE="${2:?}"; shift 2 ;;
     --serve-arg) SERVE_ARGS+=("${2:?--serve-arg needs a value}"); shift 2 ;;
     --jfr) JFR=1; shift ;;
     -h|--help) usage ;;
@@ -74,7 +80,7 @@ fi
 if [[ ! -f "$DRIVER_JAR" ]]; then
   mvn -o -q -pl loadtest -am install -DskipTests
 fi
-mkdir -p "$OUT/capacity" "$OUT/servers" "$OUT/models"
+mkdir -p "$OUT/capacity" "$OUT/servers" "$OUT/models" "$OUT/warmup"
 {
   echo "# $(date -u +%FT%TZ) git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
   echo "# $(nproc) CPUs; server JVM: $SERVER_JVM_OPTS; driver JVM: $DRIVER_JVM_OPTS; OMP_NUM_THREADS=$OMP_NUM_THREADS OMP_WAIT_POLICY=$OMP_WAIT_POLICY"
@@ -146,6 +152,13 @@ for f in ${FEATURES//,/ }; do
       echo) args=(--model echo --echo-dim "$f") ;;
     esac
     start_server "$mode-f$f" "${args[@]}"
+    for framing in ${FRAMINGS//,/ }; do
+      # shellcheck disable=SC2086
+      java $DRIVER_JVM_OPTS -jar "$DRIVER_JAR" drive --url "$URL" --framing "$framing" --features "$f" \
+        --rate "$SERVER_WARMUP_RATE" --duration "$SERVER_WARMUP" --warmup 0s --min-duration 1s \
+        --connections "$CONNECTIONS" --clock-samples 0 --quiet --out "$OUT/warmup/$mode-f$f-$framing" \
+        >"$OUT/warmup/$mode-f$f-$framing.log" 2>&1 || true
+    done
     for framing in ${FRAMINGS//,/ }; do
       for slo in ${SLOS//,/ }; do
         name="$mode-f$f-$framing-p99-$slo"
