@@ -1,7 +1,5 @@
 package org.wsinfer.server.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -10,14 +8,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AttributeKey;
-import org.wsinfer.server.inference.ModelHolder;
-import org.wsinfer.server.model.Model;
 import org.wsinfer.server.net.ServerContext;
 import org.wsinfer.server.swap.ModelAdminRoutes;
 
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Answers the HTTP endpoints ({@code GET /health}, {@code GET /v1/model}, {@code GET /metrics}; 404 for other paths,
@@ -30,7 +23,6 @@ public final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHtt
     public static final String WEBSOCKET_PATH = "/ws";
 
     private static final AttributeKey<Boolean> WS_SLOT = AttributeKey.valueOf("wsinfer.wsSlot");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerContext server;
     private final ModelAdminRoutes admin;
@@ -149,16 +141,7 @@ public final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHtt
         ctx.fireChannelRead(req.retain());
     }
 
-    private String modelJson() throws JsonProcessingException {
-        ModelHolder.Loaded loaded = server.models().loaded();
-        Model m = loaded.model();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", m.name());
-        body.put("version", m.version());
-        body.put("input_dim", m.inputDim());
-        body.put("output_dim", m.outputDim());
-        body.put("dtype", "float32");
-        body.put("loaded_at", DateTimeFormatter.ISO_INSTANT.format(loaded.loadedAt()));
-        return JSON.writeValueAsString(body);
+    private String modelJson() {
+        return ModelInfoJson.of(server.models().loaded());
     }
 }

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.wsinfer.server.ServerState;
 import org.wsinfer.server.http.HttpResponses;
+import org.wsinfer.server.http.ModelInfoJson;
 import org.wsinfer.server.inference.ModelHolder;
 
 import java.nio.charset.StandardCharsets;

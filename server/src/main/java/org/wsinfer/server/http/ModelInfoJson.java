@@ -1,4 +1,4 @@
-package org.wsinfer.server.swap;
+package org.wsinfer.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
