@@ -11,7 +11,6 @@ import org.wsinfer.loadtest.clock.NanoClock;
 import org.wsinfer.loadtest.config.DriverConfig;
 import org.wsinfer.loadtest.run.DriveException;
 import org.wsinfer.loadtest.run.DriveRun;
-import org.wsinfer.protocol.Framing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,13 +26,8 @@ final class CapacityCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--framing", description = "binary or text (default: ${DEFAULT-VALUE})", defaultValue = "binary",
-            converter = Converters.FramingConverter.class)
-    Framing framing;
-
-    @Option(names = "--features", description = "features per row (default: input_dim from GET /v1/model)",
-            defaultValue = "0")
-    int features;
+    @Mixin
+    PayloadOptions payload;
 
     @Option(names = "--slo-p99", required = true, description = "corrected p99 bound, e.g. 2ms",
             converter = Converters.DurationConverter.class)
@@ -72,7 +66,7 @@ final class CapacityCommand implements Callable<Integer> {
     public Integer call() {
         CapacitySearch search;
         try {
-            DriverConfig base = common.toBuilder().framing(framing).rateHz(startRate).features(features)
+            DriverConfig base = payload.applyTo(common.toBuilder()).rateHz(startRate)
                     .outDir(outDir).build();
             CapacityOptions options = new CapacityOptions(sloP99, startRate, maxRate, stepFactor, precision, maxSteps,
                     cooldown);

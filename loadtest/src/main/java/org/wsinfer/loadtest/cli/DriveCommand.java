@@ -8,7 +8,6 @@ import org.wsinfer.loadtest.config.DriverConfig;
 import org.wsinfer.loadtest.run.DriveException;
 import org.wsinfer.loadtest.run.DriveRun;
 import org.wsinfer.loadtest.run.RunResult;
-import org.wsinfer.protocol.Framing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,17 +22,12 @@ final class DriveCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--framing", description = "binary or text (default: ${DEFAULT-VALUE})", defaultValue = "binary",
-            converter = Converters.FramingConverter.class)
-    Framing framing;
+    @Mixin
+    PayloadOptions payload;
 
     @Option(names = "--rate", description = "requests per second over all connections (default: ${DEFAULT-VALUE})",
             defaultValue = "1000")
     double rateHz;
-
-    @Option(names = "--features", description = "features per row (default: input_dim from GET /v1/model)",
-            defaultValue = "0")
-    int features;
 
     @Option(names = "--out", description = "results folder (default: ${DEFAULT-VALUE})", defaultValue = "results/drive")
     Path outDir;
@@ -47,7 +41,7 @@ final class DriveCommand implements Callable<Integer> {
     public Integer call() {
         DriverConfig cfg;
         try {
-            cfg = common.toBuilder().framing(framing).rateHz(rateHz).features(features).outDir(outDir).build();
+            cfg = payload.applyTo(common.toBuilder()).rateHz(rateHz).outDir(outDir).build();
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return Main.EXIT_USAGE;

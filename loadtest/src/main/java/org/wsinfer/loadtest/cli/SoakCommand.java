@@ -18,7 +18,6 @@ import org.wsinfer.loadtest.run.DriveRun;
 import org.wsinfer.loadtest.soak.CapacityFile;
 import org.wsinfer.loadtest.soak.SoakOptions;
 import org.wsinfer.loadtest.soak.SoakRun;
-import org.wsinfer.protocol.Framing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,13 +33,8 @@ final class SoakCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--framing", description = "binary or text (default: ${DEFAULT-VALUE})", defaultValue = "binary",
-            converter = Converters.FramingConverter.class)
-    Framing framing;
-
-    @Option(names = "--features", description = "features per row (default: input_dim from GET /v1/model)",
-            defaultValue = "0")
-    int features;
+    @Mixin
+    PayloadOptions payload;
 
     @Option(names = "--rate", description = "requests per second (else --capacity-fraction of --capacity)")
     Double rateHz;
@@ -79,7 +73,7 @@ final class SoakCommand implements Callable<Integer> {
         HttpProbe probe;
         try {
             double rate = rate();
-            base = common.toBuilder().framing(framing).rateHz(rate).features(features).outDir(outDir).build();
+            base = payload.applyTo(common.toBuilder()).rateHz(rate).outDir(outDir).build();
             options = new SoakOptions(base.duration(), segment, driftThreshold, driftSegments);
             probe = new HttpProbe(base.url(), new ClientTls(base.insecure(), base.trustCert()), Duration.ofSeconds(5));
         } catch (IllegalArgumentException | IOException e) {
