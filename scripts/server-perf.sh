@@ -4,13 +4,14 @@
 #
 #   scripts/server-perf.sh [--out DIR] [--modes on,off,echo] [--features 16,256] [--framings binary,text]
 #                          [--slos 1ms,10ms] [--duration 4s] [--warmup 1s] [--max-steps 7] [--start-rate 1000]
-#                          [--precision 1000] [--connections 4] [--max-send-lag-p99 1ms] [--server-warmup 10s]
+#                          [--precision 1000] [--connections 4] [--max-send-lag-p99 1ms|slo] [--server-warmup 10s]
 #                          [--server-warmup-rate 8000] [--serve-arg ARG]... [--jfr]
 #
 # Modes: on = the model with dynamic batching (the defaults), off = `--batching off`, echo = `--model echo`.
 # The model of F features is `train --random-weights --input-dim F --output-dim 1 --seed 7`. Every server runs with
 # WSINFER_SERVER_JVM_OPTS (default below, as measured: docs/PERFORMANCE.md), OMP_NUM_THREADS=1,
 # OMP_WAIT_POLICY=PASSIVE, plus every --serve-arg. --jfr records a JFR profile of each server next to its log.
+# --max-send-lag-p99 slo: a step is invalid (driver behind) only when its send lag p99 alone exceeds the search's SLO.
 # Each server first gets a warm-up drive (JIT; results in DIR/warmup/, not used), then its searches.
 # Writes DIR/capacity/<mode>-f<F>-<framing>-p99-<slo>/ (capacity.json + steps), DIR/servers/*.log, DIR/loadavg.tsv
 # (load averages before and after each search), DIR/commands.txt and the table DIR/table.md (also printed).
@@ -162,11 +163,13 @@ for f in ${FEATURES//,/ }; do
     for framing in ${FRAMINGS//,/ }; do
       for slo in ${SLOS//,/ }; do
         name="$mode-f$f-$framing-p99-$slo"
+        lag="$MAX_SEND_LAG"
+        [[ "$lag" == slo ]] && lag="$slo"
         loadavg "$name" before
         cmd=(java $DRIVER_JVM_OPTS -jar "$DRIVER_JAR" capacity --url "$URL" --framing "$framing" --features "$f"
              --slo-p99 "$slo" --start-rate "$START_RATE" --step-factor 2 --precision "$PRECISION"
              --max-steps "$MAX_STEPS" --duration "$DURATION" --warmup "$WARMUP" --cooldown 500ms
-             --min-duration "$DURATION" --min-requests 500 --max-send-lag-p99 "$MAX_SEND_LAG"
+             --min-duration "$DURATION" --min-requests 500 --max-send-lag-p99 "$lag"
              --connections "$CONNECTIONS" --clock-samples 0 --quiet --out "$OUT/capacity/$name")
         echo "${cmd[*]}" >>"$OUT/commands.txt"
         "${cmd[@]}" >"$OUT/capacity/$name.log" 2>&1 || true
