@@ -55,8 +55,9 @@ public final class MicrobenchSummary {
         }
     }
 
-    /** {@code summary [--out FILE] JMH.json...}. */
-    @Command(name = "summary", mixinStandardHelpOptions = true, description = "Markdown tables of JMH JSON files.")
+    /** {@code summary [--out FILE] JMH.json...}: repeated runs of the same case are pooled into one median. */
+    @Command(name = "summary", mixinStandardHelpOptions = true,
+            description = "Markdown tables of JMH JSON files; the iterations of repeated runs of a case are pooled.")
     static final class Summary implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
         Path out;
@@ -66,11 +67,7 @@ public final class MicrobenchSummary {
 
         @Override
         public Integer call() throws IOException {
-            List<JmhRecord> records = new ArrayList<>();
-            for (Path in : inputs) {
-                records.addAll(JmhJson.read(in));
-            }
-            write(summarise(records), out);
+            write(summarise(JmhJson.readPooled(inputs)), out);
             return 0;
         }
     }
