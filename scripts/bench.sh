@@ -214,7 +214,7 @@ fi
 if [[ $GATLING == 1 ]]; then
   echo "== Gatling: FramingComparisonSimulation against $URL"
   before=$(ls -1d loadtest/target/gatling/*/ 2>/dev/null | sort || true)
-  if mvn -q -B -pl loadtest -Pgatling verify -DskipTests -Dwsinfer.url="$URL" -Dwsinfer.duration=10s \
+  if mvn -q -B -pl loadtest -am -Pgatling verify -DskipTests -Dwsinfer.url="$URL" -Dwsinfer.duration=10s \
        -Dgatling.simulationClass=org.wsinfer.loadtest.gatling.FramingComparisonSimulation \
        >"$LOGS/gatling.log" 2>&1; then
     echo "   Gatling assertions passed"
