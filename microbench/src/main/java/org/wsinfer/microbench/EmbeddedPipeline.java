@@ -7,17 +7,11 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.wsinfer.protocol.Answer;
 import org.wsinfer.protocol.BinaryCodec;
@@ -26,7 +20,6 @@ import org.wsinfer.protocol.JsonCodec;
 import org.wsinfer.protocol.PredictRequest;
 import org.wsinfer.server.ServerConfig;
 import org.wsinfer.server.ServerState;
-import org.wsinfer.server.http.HttpRoutesHandler;
 import org.wsinfer.server.inference.BatchPolicy;
 import org.wsinfer.server.inference.BatchRunner;
 import org.wsinfer.server.inference.Batcher;
@@ -35,11 +28,8 @@ import org.wsinfer.server.inference.InferenceQueue;
 import org.wsinfer.server.inference.ModelHolder;
 import org.wsinfer.server.metrics.ServerMetrics;
 import org.wsinfer.server.model.Model;
-import org.wsinfer.server.net.ConnectionTracker;
 import org.wsinfer.server.net.ServerContext;
 import org.wsinfer.server.net.ServerInitializer;
-import org.wsinfer.server.ws.BackpressureHandler;
-import org.wsinfer.server.ws.IdleCloseHandler;
 import org.wsinfer.server.ws.PredictionHandler;
 
 import java.nio.charset.StandardCharsets;
@@ -81,28 +71,9 @@ public final class EmbeddedPipeline implements AutoCloseable {
         ServerContext server = new ServerContext(config, state, models, batcher, metrics, channels, webSockets,
                 System::nanoTime);
         this.runner = new BatchRunner(System::nanoTime, metrics);
-        WebSocketServerProtocolConfig webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(HttpRoutesHandler.WEBSOCKET_PATH)
-                .maxFramePayloadLength(config.maxFramePayloadBytes())
-                .allowExtensions(false)
-                .handleCloseFrames(true)
-                .dropPongFrames(true)
-                .checkStartsWith(false)
-                .handshakeTimeoutMillis(10_000)
-                .build();
         this.channel = new EmbeddedChannel();
         channel.config().setAllocator(PooledByteBufAllocator.DEFAULT);
-        channel.pipeline()
-                .addLast("connections", new ConnectionTracker(server))
-                .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeoutMs(), TimeUnit.MILLISECONDS))
-                .addLast("http-codec", new HttpServerCodec())
-                .addLast("http-aggregator", new HttpObjectAggregator(ServerInitializer.MAX_HTTP_CONTENT_BYTES))
-                .addLast("http-routes", new HttpRoutesHandler(server))
-                .addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig))
-                .addLast("websocket-aggregator", new WebSocketFrameAggregator(config.maxFramePayloadBytes()))
-                .addLast("backpressure", BackpressureHandler.INSTANCE)
-                .addLast("idle-close", new IdleCloseHandler())
-                .addLast("prediction", new PredictionHandler(server));
+        new ServerInitializer(server).addHandlers(channel); // the server's own handler chain
         state.set(ServerState.Phase.SERVING);
         handshake();
     }

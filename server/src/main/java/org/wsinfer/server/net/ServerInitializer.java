@@ -1,5 +1,6 @@
 package org.wsinfer.server.net;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -65,6 +66,11 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        addHandlers(ch);
+    }
+
+    /** Adds the server's handlers to {@code ch}: a socket's, or an {@code EmbeddedChannel} in benchmarks and tests. */
+    public void addHandlers(Channel ch) {
         ch.pipeline().addLast("connections", tracker);
         if (sslContext != null) {
             ch.pipeline().addLast("tls", sslContext.newHandler(ch.alloc()));
