@@ -13,6 +13,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=lib/await-listening.sh
+source scripts/lib/await-listening.sh
 
 usage() {
   sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -136,22 +138,8 @@ start_server() {
   java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --host 127.0.0.1 --port 0 "${SERVER_ARGS[@]}" >"$log" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
-  for _ in $(seq 1 300); do
-    if grep -q '^listening on ' "$log"; then
-      URL=$(grep -m1 '^listening on ' "$log" | awk '{print $3}')
-      echo "== reference server (pid $SERVER_PID) at $URL"
-      return 0
-    fi
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-      echo "bench.sh: the server exited early; its log:" >&2
-      cat "$log" >&2
-      exit 1
-    fi
-    sleep 0.1
-  done
-  echo "bench.sh: the server did not start within 30 s; its log:" >&2
-  cat "$log" >&2
-  exit 1
+  await_listening "$log" "$SERVER_PID" 30 bench.sh
+  echo "== reference server (pid $SERVER_PID) at $URL"
 }
 
 driver() {

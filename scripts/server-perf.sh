@@ -20,6 +20,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=lib/await-listening.sh
+source scripts/lib/await-listening.sh
 
 usage() {
   sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -119,21 +121,8 @@ start_server() {   # NAME ARG...
   SERVER_PID=$!
   echo "java $SERVER_JVM_OPTS ${jfr[*]} -jar $SERVER_JAR serve --host 127.0.0.1 --port 0 $* ${SERVE_ARGS[*]}" \
     >>"$OUT/commands.txt"
-  for _ in $(seq 1 600); do
-    URL=$(grep -o 'listening on ws://[^ ]*' "$log" | head -1 | sed 's/^listening on //' || true)
-    if [[ -n "$URL" ]]; then
-      echo "== $name: server pid $SERVER_PID at $URL"
-      return 0
-    fi
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-      echo "server-perf.sh: the server $name exited early; its log:" >&2
-      cat "$log" >&2
-      exit 1
-    fi
-    sleep 0.1
-  done
-  echo "server-perf.sh: the server $name did not start within 60 s" >&2
-  exit 1
+  await_listening "$log" "$SERVER_PID" 60 "server-perf.sh ($name)"
+  echo "== $name: server pid $SERVER_PID at $URL"
 }
 
 loadavg() {   # SEARCH PHASE
