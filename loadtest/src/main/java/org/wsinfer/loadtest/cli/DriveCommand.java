@@ -49,10 +49,7 @@ final class DriveCommand implements Callable<Integer> {
         try {
             RunResult r = new DriveRun(cfg, NanoClock.system(), out).execute();
             return r.exitCode();
-        } catch (DriveException e) {
-            err.println("error: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        } catch (java.io.IOException e) {
+        } catch (DriveException | java.io.IOException e) {
             err.println("error: " + e.getMessage());
             return Main.EXIT_USAGE;
         }

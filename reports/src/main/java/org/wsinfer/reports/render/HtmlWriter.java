@@ -12,10 +12,6 @@ import org.wsinfer.reports.model.LatencyStats;
 import org.wsinfer.reports.read.Results;
 import org.wsinfer.reports.text.Fmt;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,13 +65,7 @@ public final class HtmlWriter {
 
     /** Writes index.html into the report folder and returns its path. */
     public static Path write(ReportModel m) {
-        Path file = m.config().outDir().resolve(FILE);
-        try {
-            Files.writeString(file, render(m), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        return file;
+        return ReportFiles.writeText(m, FILE, render(m));
     }
 
     /** The page as a string. */

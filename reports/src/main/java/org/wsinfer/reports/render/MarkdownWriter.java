@@ -5,10 +5,6 @@ import org.wsinfer.reports.analysis.RunGroup;
 import org.wsinfer.reports.model.JmhResult;
 import org.wsinfer.reports.text.Fmt;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes {@code summary.md}: the headline answers and the main tables in GitHub-flavoured Markdown. */
@@ -22,13 +18,7 @@ public final class MarkdownWriter {
 
     /** Writes summary.md into the report folder. */
     public static Path write(ReportModel m) {
-        Path file = m.config().outDir().resolve(FILE);
-        try {
-            Files.writeString(file, render(m), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        return file;
+        return ReportFiles.writeText(m, FILE, render(m));
     }
 
     /** The summary as a string. */
